@@ -1,0 +1,3 @@
+"""Hakam: review Arabic news annotations."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,63 @@
+"""Plain data: documents, spans and events.
+
+Offsets are Unicode code-point offsets into the untouched document text, in
+logical (reading) order, end exclusive. Nothing here knows about Qt or the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+    score: float | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"bad span offsets {self.start}..{self.end}")
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    role: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event mention: a typed trigger with role-labelled arguments."""
+
+    type: str
+    trigger: Span
+    arguments: tuple[Argument, ...] = ()
+    attributes: dict[str, Any] = field(default_factory=dict)
+    score: float | None = None
+    source: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
