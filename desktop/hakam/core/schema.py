@@ -1,0 +1,209 @@
+"""The annotation schema: entity labels, event types, roles and attributes.
+
+Read from TOML (``resources/schema/default.toml`` by default). A broken file is
+refused with a ``SchemaError`` that names the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from hakam.resources import resource_path
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+ATTRIBUTE_TYPES = ("int", "date", "str")
+
+
+class SchemaError(ValueError):
+    """A schema file that cannot be used; the message names file, line and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An entity label, event type or argument role."""
+
+    name: str
+    en: str
+    ar: str
+    color: str = "#868e96"
+    key: str = ""
+
+    def title(self, language: str) -> str:
+        return self.ar if language.startswith("ar") else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    type: str
+    en: str
+    ar: str
+
+    def parse(self, value: Any) -> int | str | None:
+        """The value as stored, or ``ValueError`` with a reason."""
+        if value is None or value == "":
+            return None
+        if self.type == "int":
+            number = int(value)
+            if number < 0:
+                raise ValueError(f"{self.name} must be 0 or more")
+            return number
+        if self.type == "date":
+            return dt.date.fromisoformat(str(value)).isoformat()
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str
+    entities: dict[str, Item]
+    events: dict[str, Item]
+    roles: dict[str, Item]
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    version: int = 1
+
+    def entity_by_key(self, key: str) -> Item | None:
+        return next((item for item in self.entities.values() if item.key == key), None)
+
+    def with_entities(self, labels: list[str]) -> Schema:
+        """A copy with extra entity labels, each with a generated colour and a free key."""
+        entities = dict(self.entities)
+        used = {item.key for item in entities.values()}
+        for label in labels:
+            if label in entities:
+                continue
+            key = next((k for k in "123456789" if k not in used), "")
+            used.add(key)
+            entities[label] = Item(label, label, label, generated_color(label), key)
+        return replace(self, entities=entities)
+
+    def to_toml(self) -> str:
+        data: dict[str, Any] = {"version": self.version, "name": self.name}
+        for section in ("entities", "events", "roles"):
+            data[section] = {
+                item.name: {"en": item.en, "ar": item.ar, "color": item.color, "key": item.key}
+                for item in getattr(self, section).values()
+            }
+        data["attributes"] = {
+            a.name: {"type": a.type, "en": a.en, "ar": a.ar} for a in self.attributes.values()
+        }
+        return tomli_w.dumps(data)
+
+
+def generated_color(name: str) -> str:
+    """A stable, readable colour for a label that came without one."""
+    import colorsys
+    import zlib
+
+    hue = (zlib.crc32(name.encode("utf-8")) % 360) / 360
+    r, g, b = colorsys.hls_to_rgb(hue, 0.42, 0.65)
+    return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
+
+
+def _line_of(source: str, table: str, key: str | None = None) -> int:
+    """1-based line of ``[table]`` (or of ``key`` inside it); 1 when not found."""
+    lines = source.splitlines()
+    header = re.compile(rf"\s*\[\s*{re.escape(table)}\s*\]")
+    for i, line in enumerate(lines):
+        if header.match(line):
+            if key is None:
+                return i + 1
+            for j in range(i + 1, len(lines)):
+                if lines[j].lstrip().startswith("["):
+                    break
+                if re.match(rf"\s*{re.escape(key)}\s*=", lines[j]):
+                    return j + 1
+            return i + 1
+    return 1
+
+
+def _items(data: dict[str, Any], section: str, source: str, where: str, needs_color: bool) -> dict[str, Item]:
+    table = data.get(section)
+    if not isinstance(table, dict) or not table:
+        raise SchemaError(f"{where}: line 1: section [{section}] is missing or empty")
+    items: dict[str, Item] = {}
+    keys: dict[str, str] = {}
+    for name, body in table.items():
+        path = f"{section}.{name}"
+
+        def fail(field_name: str | None, problem: str) -> SchemaError:
+            line = _line_of(source, path, field_name)
+            return SchemaError(f"{where}: line {line}: [{path}] {problem}")
+
+        if not _NAME.fullmatch(name):
+            raise fail(None, "name must be ASCII letters, digits, _ or -")
+        if not isinstance(body, dict):
+            raise fail(None, "must be a table")
+        for required in ("en", "ar") + (("color",) if needs_color else ()):
+            if not isinstance(body.get(required), str) or not body[required].strip():
+                raise fail(required if required in body else None, f"field '{required}' is missing or empty")
+        color = body.get("color", "#868e96")
+        if not _COLOR.fullmatch(color):
+            raise fail("color", f"field 'color' must look like #1a2b3c, not {color!r}")
+        key = str(body.get("key", ""))
+        if len(key) > 1:
+            raise fail("key", f"field 'key' must be one character, not {key!r}")
+        if key and key in keys:
+            raise fail("key", f"field 'key' {key!r} is already used by {keys[key]}")
+        if key:
+            keys[key] = name
+        unknown = set(body) - {"en", "ar", "color", "key"}
+        if unknown:
+            raise fail(sorted(unknown)[0], f"unknown field '{sorted(unknown)[0]}'")
+        items[name] = Item(name, body["en"], body["ar"], color, key)
+    return items
+
+
+def _attributes(data: dict[str, Any], source: str, where: str) -> dict[str, Attribute]:
+    attributes: dict[str, Attribute] = {}
+    for name, body in (data.get("attributes") or {}).items():
+        path = f"attributes.{name}"
+        kind = body.get("type") if isinstance(body, dict) else None
+        if kind not in ATTRIBUTE_TYPES:
+            line = _line_of(source, path, "type")
+            raise SchemaError(f"{where}: line {line}: [{path}] field 'type' must be one of {', '.join(ATTRIBUTE_TYPES)}")
+        attributes[name] = Attribute(name, kind, str(body.get("en", name)), str(body.get("ar", name)))
+    return attributes
+
+
+def parse_schema(source: str, where: str = "<schema>") -> Schema:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise SchemaError(f"{where}: {error}") from None
+    entities = _items(data, "entities", source, where, needs_color=True)
+    events = _items(data, "events", source, where, needs_color=True)
+    roles = _items(data, "roles", source, where, needs_color=False)
+    clash = set(entities) & set(events)
+    if clash:
+        name = sorted(clash)[0]
+        raise SchemaError(f"{where}: line {_line_of(source, 'events.' + name)}: [events.{name}] has the name of an entity label")
+    version = data.get("version", 1)
+    if not isinstance(version, int):
+        raise SchemaError(f"{where}: line {_line_of_key(source, 'version')}: field 'version' must be an integer")
+    return Schema(str(data.get("name", "schema")), entities, events, roles, _attributes(data, source, where), version)
+
+
+def _line_of_key(source: str, key: str) -> int:
+    for i, line in enumerate(source.splitlines()):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return i + 1
+    return 1
+
+
+def load_schema(path: Path | str | None = None) -> Schema:
+    """The schema in ``path``, or Hakam's default one."""
+    file = Path(path) if path else resource_path("schema", "default.toml")
+    try:
+        source = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(f"{file}: cannot read: {error}") from None
+    return parse_schema(source, str(file))
