@@ -1,0 +1,3 @@
+from hakam.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""``hakam`` command line. Each sub-command lives in its own module with
+``add_parser(subparsers)`` and ``run(args) -> int``; nothing here imports Qt or torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from hakam import __version__
+
+# Sub-command name -> module (imported only when that command runs, to keep start-up fast).
+COMMANDS = {
+    "gui": "hakam.cli.gui_cmd",
+    "import": "hakam.cli.import_cmd",
+    "export": "hakam.cli.export_cmd",
+    "stats": "hakam.cli.stats_cmd",
+    "suggest": "hakam.cli.suggest_cmd",
+    "train": "hakam.cli.train_cmd",
+    "eval": "hakam.cli.eval_cmd",
+    "bench": "hakam.cli.bench_cmd",
+    "demo": "hakam.cli.demo_cmd",
+}
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with a non-zero exit code."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hakam",
+        description="Review model-suggested entities and events in Arabic news, and train on the decisions.",
+    )
+    parser.add_argument("--version", action="version", version=f"hakam {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: $HAKAM_DB or the user data folder)")
+    parser.add_argument("--schema", type=Path, help="schema TOML for a new database (default: resources/schema/default.toml)")
+    parser.add_argument("--annotator", help="name recorded on decisions (default: the preference, else the login name)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue  # a command still being built
+        module.add_parser(sub)
+    return parser
+
+
+def open_store(args: argparse.Namespace):  # -> hakam.store.Store
+    from hakam.core.schema import SchemaError, load_schema
+    from hakam.store import Store, StoreError, default_db_path
+
+    try:
+        schema = load_schema(args.schema) if args.schema else None
+        return Store(args.db or default_db_path(), annotator=args.annotator, schema=schema)
+    except (SchemaError, StoreError) as error:
+        raise CommandError(str(error)) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except CommandError as error:
+        print(f"hakam {args.command}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
