@@ -73,17 +73,15 @@ class Schema:
     def entity_by_key(self, key: str) -> Item | None:
         return next((item for item in self.entities.values() if item.key == key), None)
 
-    def with_entities(self, labels: list[str]) -> Schema:
-        """A copy with extra entity labels, each with a generated colour and a free key."""
-        entities = dict(self.entities)
-        used = {item.key for item in entities.values()}
-        for label in labels:
-            if label in entities:
-                continue
-            key = next((k for k in "123456789" if k not in used), "")
-            used.add(key)
-            entities[label] = Item(label, label, label, generated_color(label), key)
-        return replace(self, entities=entities)
+    def extended(self, entities: list[str] = (), events: list[str] = (), roles: list[str] = ()) -> Schema:
+        """A copy with extra labels, event types and roles, each with a generated colour
+        and a free key (used by ``hakam import --add-labels``)."""
+        return replace(
+            self,
+            entities=_with_items(self.entities, entities, "123456789"),
+            events=_with_items(self.events, events, "abcdefghijklmnopqrstuvwxyz"),
+            roles=_with_items(self.roles, roles, "abcdefghijklmnopqrstuvwxyz"),
+        )
 
     def to_toml(self) -> str:
         data: dict[str, Any] = {"version": self.version, "name": self.name}
@@ -96,6 +94,18 @@ class Schema:
             a.name: {"type": a.type, "en": a.en, "ar": a.ar} for a in self.attributes.values()
         }
         return tomli_w.dumps(data)
+
+
+def _with_items(items: dict[str, Item], names: list[str], keys: str) -> dict[str, Item]:
+    result = dict(items)
+    used = {item.key for item in items.values()}
+    for name in names:
+        if name in result:
+            continue
+        key = next((k for k in keys if k not in used), "")
+        used.add(key)
+        result[name] = Item(name, name, name, generated_color(name), key)
+    return result
 
 
 def generated_color(name: str) -> str:

@@ -12,6 +12,7 @@ orjson keeps non-ASCII text as UTF-8, so the same data gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import orjson
@@ -73,3 +74,19 @@ def document_to_record(doc: Document) -> dict[str, Any]:
             for i, e in enumerate(sorted(doc.events, key=lambda e: e.trigger.key), 1)
         ],
     }
+
+
+def format_time(seconds: float | None) -> str | None:
+    """ISO 8601 UTC with milliseconds; ``parse_time`` gives the same instant back."""
+    if seconds is None:
+        return None
+    millis = round(seconds * 1000)
+    stamp = dt.datetime.fromtimestamp(millis // 1000, dt.UTC)
+    return f"{stamp:%Y-%m-%dT%H:%M:%S}.{millis % 1000:03d}Z"
+
+
+def parse_time(value: str) -> float:
+    stamp = dt.datetime.fromisoformat(value)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.timestamp()

@@ -207,26 +207,37 @@ class Store(DecisionLog):
                 Document.update(uncertainty=uncertainty).where(Document.id == document_id).execute()
         return added
 
-    def add_reviewed(self, document_id: int, doc: CoreDocument, annotator: str | None = None,
-                     status: str = REVIEWED, reviewed_at: float | None = None) -> None:  # fmt: skip
-        """Store imported, already reviewed annotations (no decisions: nobody decided here)."""
+    def add_reviewed(
+        self,
+        document_id: int,
+        doc: CoreDocument,
+        annotator: str | None = None,
+        status: str | None = REVIEWED,
+        item_status: str = ACCEPTED,
+        reviewed_at: float | None = None,
+        span_annotators: dict[tuple[int, int, str], str] | None = None,
+    ) -> None:
+        """Store annotations that were reviewed elsewhere (imported): no decision is
+        logged, since nobody decided here. ``status`` None leaves the document's as is."""
         now = time.time()
         who = annotator or self.annotator
+        by_span = span_annotators or {}
         with self._lock:
             for span in doc.spans:
                 SpanItem.insert(document=document_id, start=span.start, end=span.end, label=span.label,
-                                status=ACCEPTED, score=span.score, source=span.source or "import",
-                                annotator=who, updated_at=now).execute()  # fmt: skip
+                                status=item_status, score=span.score, source=span.source or "import",
+                                annotator=by_span.get(span.key, who), updated_at=reviewed_at or now).execute()  # fmt: skip
             for event in doc.events:
                 eid = EventItem.insert(document=document_id, type=event.type, start=event.trigger.start,
-                                       end=event.trigger.end, status=ACCEPTED, source=event.source or "import",
-                                       attributes=orjson.dumps(event.attributes).decode(), annotator=who,
-                                       updated_at=now).execute()  # fmt: skip
+                                       end=event.trigger.end, status=item_status, score=event.score,
+                                       source=event.source or "import", attributes=orjson.dumps(event.attributes).decode(),
+                                       annotator=who, updated_at=reviewed_at or now).execute()  # fmt: skip
                 for arg in event.arguments:
                     ArgumentItem.insert(event=eid, role=arg.role, start=arg.span.start, end=arg.span.end).execute()
-            Document.update(status=status, reviewed_at=reviewed_at or now, reviewed_by=who).where(
-                Document.id == document_id
-            ).execute()
+            if status is not None:
+                Document.update(status=status, reviewed_at=reviewed_at or now, reviewed_by=who).where(
+                    Document.id == document_id
+                ).execute()
 
     # -- reading items ---------------------------------------------------------------
     def spans(self, document_id: int, include_closed: bool = False) -> list[SpanView]:
@@ -254,7 +265,7 @@ class Store(DecisionLog):
         spans = [Span(s.start, s.end, s.label, s.score, s.source) for s in self.spans(document_id) if s.status == ACCEPTED]
         events = [
             Event(e.type, Span(e.start, e.end, e.type), tuple(Argument(a.role, Span(a.start, a.end, a.role)) for a in e.arguments),
-                  dict(e.attributes), e.score, e.source, f"e{e.id}")  # fmt: skip
+                  dict(e.attributes), e.score, e.source)  # fmt: skip
             for e in self.events(document_id)
             if e.status == ACCEPTED
         ]

@@ -1,0 +1,40 @@
+"""``hakam export OUT``: reviewed documents as JSONL (or another format)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hakam.cli.progress import TerminalProgress
+
+FORMATS = ["hakam", "conll", "prodigy", "doccano", "labelstudio", "brat"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "export",
+        help="export reviewed documents (JSONL by default)",
+        description="Write reviewed and ignored documents (every document with --all) in import order. "
+        "Offsets are code points of the text, in logical order.",
+    )
+    parser.add_argument("out", metavar="OUT", help="output file, - for stdout (a folder for brat)")
+    parser.add_argument("--format", default="hakam", choices=FORMATS)
+    parser.add_argument("--all", action="store_true", help="every document, reviewed or not")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError, open_store
+    from hakam.io.errors import InputError
+    from hakam.io.exporter import export
+
+    store = open_store(args)
+    progress = TerminalProgress("exporting")
+    try:
+        count = export(store, args.out, args.format, include_all=args.all, progress=progress.update)
+    except (InputError, OSError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        progress.done()
+    print(f"exported {count} documents to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,146 @@
+"""The rule suggester's knowledge, read once from resources/ and normalised.
+
+``knowledge()`` builds the shared ``KB`` on first use (gazetteer automaton,
+lexicon tables as normalised sets and dicts). A missing lexicon file gives an
+empty table, so the suggester still runs on a partial resources folder.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hakam.core.normalize import normalize_word
+from hakam.suggest.gazetteer import Gazetteer
+from hakam.suggest.knowledge import KnowledgeError, all_gazetteers, lexicon_dir, load_table
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
+
+
+def norm(text: str) -> str:
+    return " ".join(normalize_word(text).split())
+
+
+def without_article(form: str) -> str:
+    return form[2:] if form.startswith("ال") and len(form) > 3 else form
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]  # normalised words of the trigger phrase
+    type: str
+    pos: str
+    ambiguous: bool
+
+
+@dataclass
+class KB:
+    gazetteer: Gazetteer
+    first_names: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    place_heads: dict[str, tuple[str, bool]] = field(default_factory=dict)  # head -> (label, inside)
+    nationality: dict[str, str] = field(default_factory=dict)  # adjective form -> country
+    triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # first word -> phrases
+    numbers: dict[str, int | None] = field(default_factory=dict)  # None = vague
+    dates: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
+    stopwords: frozenset[str] = frozenset()
+    ambiguous_names: frozenset[str] = frozenset()
+
+    def lexical(self, form: str) -> bool:
+        """A word some lexicon knows as something other than a name."""
+        return (
+            form in self.stopwords
+            or form in self.triggers
+            or form in self.numbers
+            or form in self.dates
+            or form in self.titles
+            or form in self.org_heads
+            or form in self.place_heads
+            or form in self.speech_verbs
+        )
+
+
+def _rows(name: str, columns: int = 1) -> list[list[str]]:
+    path: Path = lexicon_dir() / name
+    if not path.exists():
+        return []
+    return [row + [""] * (columns - len(row)) for row in load_table(path)]
+
+
+def nationality_forms(adjective: str) -> list[str]:
+    """Masculine/feminine, with and without the article, and plurals of a nisba adjective."""
+    base = without_article(norm(adjective))
+    if base.endswith("يه"):
+        base = base[:-1]
+    forms = {base, base + "ه", base + "ون", base + "ين"}
+    return sorted(forms | {"ال" + f for f in forms})
+
+
+def _triggers() -> dict[str, list[Trigger]]:
+    table: dict[str, list[Trigger]] = {}
+    for form, kind, pos, note in _rows("triggers.tsv", 4):
+        words = tuple(norm(form).split())
+        if not words or not kind:
+            continue
+        trigger = Trigger(words, kind, pos, "ambiguous" in note)
+        table.setdefault(words[0], []).append(trigger)
+    for phrases in table.values():
+        phrases.sort(key=lambda t: -len(t.words))
+    return table
+
+
+def _numbers() -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for word, value in _rows("number_words.tsv", 2):
+        out[norm(word)] = int(value) if value.strip().isdigit() else None
+    return out
+
+
+def build_kb() -> KB:
+    entries = [(entry.forms(), entry.label) for entry in all_gazetteers()]
+    ambiguous = frozenset(norm(w[0]) for w in _rows("ambiguous_names.txt"))
+    nationality: dict[str, str] = {}
+    for adjective, country in _rows("nationality_adjectives.tsv", 2):
+        for form in nationality_forms(adjective):
+            nationality.setdefault(form, country)
+    return KB(
+        gazetteer=Gazetteer(entries, ambiguous),
+        first_names=frozenset(norm(r[0]) for r in _rows("first_names.tsv")),
+        titles={norm(r[0]): r[1] for r in _rows("person_titles.tsv", 2)},
+        speech_verbs=frozenset(norm(r[0]) for r in _rows("speech_verbs.txt")),
+        org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
+        place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},
+        nationality=nationality,
+        triggers=_triggers(),
+        numbers=_numbers(),
+        dates={norm(r[0]): (r[1], r[2]) for r in _rows("dates.tsv", 3)},
+        stopwords=frozenset(norm(r[0]) for r in _rows("stopwords.txt")),
+        ambiguous_names=ambiguous,
+    )
+
+
+_lock = threading.Lock()
+_kb: KB | None = None
+
+
+def knowledge() -> KB:
+    """The shared knowledge base, built on first call (thread-safe)."""
+    global _kb
+    with _lock:
+        if _kb is None:
+            _kb = build_kb()
+        return _kb
+
+
+def reset() -> None:
+    """Forget the shared knowledge (after the resources changed)."""
+    global _kb
+    with _lock:
+        _kb = None
+
+
+__all__ = ["KB", "KnowledgeError", "Trigger", "build_kb", "knowledge", "norm", "reset"]
