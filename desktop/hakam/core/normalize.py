@@ -66,10 +66,11 @@ class Normalized:
         return self.to_original[index]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised ``[start, end)`` to the original text."""
+        """Map a normalised ``[start, end)`` to the original text. Removed marks
+        after the last letter (its diacritics) stay inside the span."""
         if self.to_original is None:
             return start, end
-        return self.to_original[start], self.to_original[end - 1] + 1
+        return self.to_original[start], self.original_offset(end)
 
 
 def normalize_char_table() -> dict[int, str | None]:

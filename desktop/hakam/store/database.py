@@ -39,8 +39,7 @@ def _v1_to_v2(db: pw.Database) -> None:
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("document", "position", Document.position),
-        migrator.add_column("document", "uncertainty", Document.uncertainty),
-        migrator.add_index("document", ("uncertainty",), False),
+        migrator.add_column("document", "uncertainty", Document.uncertainty),  # indexed by the field
     )
 
 
@@ -69,18 +68,31 @@ def connect(path: Path | str) -> pw.SqliteDatabase:
         version = _stored_version(db)
     except pw.DatabaseError as error:
         raise StoreError(f"{path}: not a Hakam database ({error})") from None
-    with db.atomic():
-        if version is None:
+    if version is None:
+        with db.atomic():
             db.create_tables(TABLES)
             Setting.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
-        elif version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{path}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam"
-            )
-        else:
+    elif version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam")
+    elif version < SCHEMA_VERSION:
+        _upgrade(db, version)
+    return db
+
+
+def _upgrade(db: pw.SqliteDatabase, version: int) -> None:
+    """Run the migrations in one transaction. SQLite rebuilds a table to change a
+    column, and dropping the old copy would cascade-delete rows that point at it,
+    so foreign keys are off meanwhile and checked afterwards."""
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
             while version < SCHEMA_VERSION:
                 MIGRATIONS[version](db)
                 version += 1
             Setting.replace(key="schema_version", value=str(version)).execute()
             db.create_tables(TABLES, safe=True)
-    return db
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(f"upgrade left {len(broken)} broken references; the database was not changed")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")

@@ -1,0 +1,99 @@
+"""Acknowledged decisions survive kill -9; older databases open and upgrade."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hakam.core.model import Document, Span
+from hakam.store import Store, StoreError
+from hakam.store.database import SCHEMA_VERSION
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from hakam.core.model import Document, Span
+    from hakam.store import Store
+    store = Store(sys.argv[1], annotator="w")
+    doc = store.add_document(Document("نص " * 400, "d"))
+    store.replace_suggestions(doc, [Span(i * 4, i * 4 + 2, "GPE") for i in range(400)])
+    for item in store.spans(doc):
+        store.accept(item.id)
+        print(item.id, flush=True)  # acknowledged only after the commit returned
+    """
+)
+
+
+def test_every_acknowledged_decision_survives_kill_9(tmp_path: Path) -> None:
+    db = tmp_path / "kill.sqlite"
+    process = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True)
+    acknowledged = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        acknowledged.append(int(line))
+        if len(acknowledged) == 60:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait()
+    store = Store(db, annotator="w")
+    accepted = {d["item_id"] for d in store.decisions() if d["action"] == "accept"}
+    assert set(acknowledged) <= accepted
+    assert all(store.span(item).status == "accepted" for item in acknowledged)
+
+
+def _make_v1(path: Path) -> int:
+    store = Store(path)
+    document_id = store.add_document(Document("غارة على حلب", "old"))
+    store.replace_suggestions(document_id, [Span(9, 12, "GPE")])
+    store.accept(store.spans(document_id)[0].id)
+    store.close()
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        DROP INDEX IF EXISTS document_uncertainty;
+        ALTER TABLE document DROP COLUMN uncertainty;
+        ALTER TABLE document DROP COLUMN position;
+        UPDATE setting SET value = '1' WHERE key = 'schema_version';
+        """
+    )
+    con.commit()
+    con.close()
+    return document_id
+
+
+def test_a_version_1_database_opens_and_upgrades(tmp_path: Path) -> None:
+    db = tmp_path / "v1.sqlite"
+    document_id = _make_v1(db)
+    store = Store(db)
+    assert store.setting("schema_version") == str(SCHEMA_VERSION)
+    assert store.document(document_id).position == 0
+    assert store.spans(document_id)[0].status == "accepted"
+    store.set_position(document_id, 5)
+    assert store.document(document_id).position == 5
+
+
+def test_a_newer_database_is_refused_clearly(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite"
+    Store(db).set_setting("schema_version", "99")
+    with pytest.raises(StoreError, match="newer than this Hakam"):
+        Store(db)
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
+    db = tmp_path / "notes.sqlite"
+    db.write_text("not a database at all, just some notes\n" * 100)
+    with pytest.raises(StoreError, match="notes.sqlite"):
+        Store(db)
+
+
+def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
+    store = Store(tmp_path / "p.sqlite")
+    assert store.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
