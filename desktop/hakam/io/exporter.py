@@ -30,14 +30,8 @@ def export_records(store: Store, include_all: bool = False, with_suggestions: bo
 
             suggestions = [Span(s.start, s.end, s.label, s.score, s.source)
                            for s in store.spans(view.id) if s.status == PENDING]  # fmt: skip
-        yield ExportRecord(
-            store.reviewed_document(view.id),
-            _ANSWERS.get(view.status),  # type: ignore[arg-type]
-            view.reviewed_by,
-            view.reviewed_at,
-            store.span_annotators(view.id),
-            suggestions,
-        )
+        doc, annotators = store.accepted_annotations(view)
+        yield ExportRecord(doc, _ANSWERS.get(view.status), view.reviewed_by, view.reviewed_at, annotators, suggestions)  # type: ignore[arg-type]
 
 
 def export(

@@ -22,6 +22,10 @@ def _check_span(record: ImportRecord, span: Span, what: str) -> None:
                          f"{text[span.start:span.end]!r}")  # fmt: skip
 
 
+def _nested(outer: Span, inner: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and outer.key != inner.key
+
+
 def unknown_labels(record: ImportRecord, schema: Schema) -> Counter[tuple[str, str]]:
     """``(kind, name)`` of labels, event types and roles the schema lacks."""
     unknown: Counter[tuple[str, str]] = Counter()
@@ -43,9 +47,10 @@ def check_record(record: ImportRecord) -> None:
         for span in group:
             _check_span(record, span, "span")
         by_label: dict[str, list[Span]] = {}
-        for span in sorted(group, key=lambda s: (s.start, s.end)):
+        for span in sorted(group, key=lambda s: (s.start, -s.end)):
             previous = by_label.get(span.label)
-            if previous and previous[-1].overlaps(span):
+            # nested entities (one inside the other, as in multi-layer corpora) are kept
+            if previous and previous[-1].overlaps(span) and not _nested(previous[-1], span):
                 raise InputError(record.path, record.line,
                                  f"spans {previous[-1].start}..{previous[-1].end} and {span.start}..{span.end} "
                                  f"overlap with the same label {span.label}")  # fmt: skip

@@ -1,0 +1,75 @@
+"""Interface language: Hakam's own catalog plus Qt's (``qtbase_<lang>``), and the
+layout direction of the whole application.
+
+The language follows the system locale unless the preference names one. The
+compiled catalogs (``hakam_<lang>.qm``, built by ``make translations`` from
+``translations/*.ts``) live in the resources' ``translations`` folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+
+from hakam.resources import resource_path
+
+LANGUAGES = ("ar", "en")  # interface languages Hakam ships
+RTL_LANGUAGES = frozenset({"ar"})
+FALLBACK = "en"
+
+# Installed translators, kept alive here (Qt does not own them) and removed on switch.
+_installed: list[QTranslator] = []
+_current = FALLBACK
+
+
+def qm_dir() -> Path:
+    return resource_path("translations")
+
+
+def system_language() -> str:
+    """The first of the system's UI languages that Hakam ships, else English."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return FALLBACK
+
+
+def resolve(preference: str) -> str:
+    """``system`` (or anything unknown) → the system's language; ``ar``/``en`` as is."""
+    return preference if preference in LANGUAGES else system_language()
+
+
+def current_language() -> str:
+    return _current
+
+
+def is_rtl(language: str | None = None) -> bool:
+    return (language or _current) in RTL_LANGUAGES
+
+
+def install(app: QCoreApplication, preference: str = "system", folder: Path | None = None) -> str:
+    """Install the catalogs for the preferred language and mirror the layout for Arabic.
+    Returns the language in use. Widgets created before the call keep their texts."""
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = resolve(preference)
+    sources = [(f"hakam_{language}", folder or qm_dir())]
+    if language != FALLBACK:
+        sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for name, where in sources:
+        translator = QTranslator(app)
+        if translator.load(name, str(where)) and app.installTranslator(translator):
+            _installed.append(translator)
+    _current = language
+    if hasattr(app, "setLayoutDirection"):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight)
+    return language
+
+
+def installed_catalogs() -> list[str]:
+    """File names of the catalogs in use (for the About box and tests)."""
+    return [Path(t.filePath()).name for t in _installed]

@@ -1,0 +1,178 @@
+"""Reviewer actions: what each key does to the focused item or the selection.
+
+Each method makes one store call through ``Session.perform`` and then moves the
+focus the way a reviewer expects (on to the next suggestion after a verdict).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from hakam.desk.session import EVENT, SPAN, Session
+from hakam.store import PENDING, Change
+
+
+class Selection(Protocol):
+    def selected_range(self) -> tuple[int, int] | None: ...
+    def clear_selection(self) -> None: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reviewer", text)
+
+
+class Reviewer:
+    def __init__(self, session: Session, selection: Selection):
+        self.session = session
+        self.store = session.store
+        self.selection = selection
+
+    def _doc_id(self) -> int | None:
+        return self.session.doc.id if self.session.doc else None
+
+    def _notice(self, text: str) -> None:
+        self.session.message.emit(text)
+
+    # -- verdicts on the focused item ----------------------------------------------------
+    def accept(self) -> None:
+        key = self.session.focus
+        if key is None:
+            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            return
+        kind, item_id = key
+        call = self.store.accept if kind == SPAN else self.store.accept_event
+        if self.session.perform(lambda: call(item_id)):
+            self.session.step(+1)
+
+    def reject(self) -> None:
+        key = self.session.focus
+        if key is None:
+            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            return
+        kind, item_id = key
+        call = self.store.reject if kind == SPAN else self.store.reject_event
+        if self.session.perform(lambda: call(item_id)):
+            self.session.step(+1)
+
+    def delete(self) -> None:
+        """Delete an accepted span or event; a pending one is rejected."""
+        key = self.session.focus
+        item = self.session.item(key) if key else None
+        if item is None:
+            self._notice(_tr("Nothing is focused"))
+            return
+        if item.status == PENDING:
+            self.reject()
+            return
+        call = self.store.delete if key[0] == SPAN else self.store.delete_event  # type: ignore[index]
+        if self.session.perform(lambda: call(item.id)):
+            self.session.step(+1)
+
+    def label(self, label: str) -> None:
+        """Add a span over the selection, or relabel the focused span."""
+        selected = self.selection.selected_range()
+        doc_id = self._doc_id()
+        if selected and doc_id is not None:
+            change = self.session.perform(lambda: self.store.add_span(doc_id, *selected, label))
+            if change:
+                self.selection.clear_selection()
+                self.session.set_focus((SPAN, change.item_ids[0]))
+            return
+        key = self.session.focus
+        if key is None or key[0] != SPAN:
+            self._notice(_tr("Select text or focus an entity to give it a label"))
+            return
+        was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
+        if self.session.perform(lambda: self.store.relabel(key[1], label)) and was_pending:
+            self.session.step(+1)
+
+    def resize(self, edge: str, grow: bool) -> None:
+        """Move the focused item's ``edge`` ("start" | "end") by one token."""
+        key = self.session.focus
+        item = self.session.item(key) if key else None
+        if item is None:
+            self._notice(_tr("Focus a highlight to resize it"))
+            return
+        bounds = self.session.resized(item.start, item.end, edge, grow)
+        if bounds is None:
+            return
+        call = self.store.resize if key[0] == SPAN else self.store.resize_trigger  # type: ignore[index]
+        self.session.perform(lambda: call(item.id, *bounds))
+
+    # -- documents ------------------------------------------------------------------------
+    def accept_all(self) -> Change | None:
+        doc_id = self._doc_id()
+        return None if doc_id is None else self.session.perform(lambda: self.store.accept_all(doc_id))
+
+    def mark_reviewed(self) -> Change | None:
+        doc_id = self._doc_id()
+        return None if doc_id is None else self.session.perform(lambda: self.store.mark_reviewed(doc_id))
+
+    def ignore(self) -> Change | None:
+        doc_id = self._doc_id()
+        return None if doc_id is None else self.session.perform(lambda: self.store.ignore(doc_id))
+
+    def reopen(self) -> Change | None:
+        doc_id = self._doc_id()
+        return None if doc_id is None else self.session.perform(lambda: self.store.reopen(doc_id))
+
+    def undo(self) -> None:
+        if self.session.perform(self.store.undo) is None and not self.store.can_undo():
+            self._notice(_tr("Nothing to undo"))
+
+    def redo(self) -> None:
+        if self.session.perform(self.store.redo) is None and not self.store.can_redo():
+            self._notice(_tr("Nothing to redo"))
+
+    # -- events ---------------------------------------------------------------------------
+    def event_type(self, event_type: str) -> None:
+        """Create an event on the selected trigger word, or retype the focused/current event."""
+        selected = self.selection.selected_range()
+        doc_id = self._doc_id()
+        if selected and doc_id is not None:
+            change = self.session.perform(lambda: self.store.add_event(doc_id, *selected, event_type))
+            if change:
+                self.selection.clear_selection()
+                self.session.set_focus((EVENT, change.item_ids[0]))
+            return
+        key = self.session.focus
+        event_id = key[1] if key and key[0] == EVENT else self.session.current_event
+        if event_id is None:
+            self._notice(_tr("Select a trigger word first"))
+            return
+        self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+
+    def set_argument(self, role: str) -> None:
+        """Make the selection or the focused entity a ``role`` argument of the current event."""
+        event_id = self.session.current_event
+        if event_id is None:
+            self._notice(_tr("Focus an event trigger first"))
+            return
+        selected = self.selection.selected_range()
+        key = self.session.focus
+        if selected is None and key and key[0] == SPAN:
+            item = self.session.item(key)
+            selected = (item.start, item.end)  # type: ignore[union-attr]
+        if selected is None:
+            self._notice(_tr("Focus an entity or select text to assign a role"))
+            return
+        if self.session.perform(lambda: self.store.set_argument(event_id, role, *selected)):
+            self.selection.clear_selection()
+
+    def remove_argument(self, role: str, start: int, end: int) -> None:
+        event_id = self.session.current_event
+        if event_id is not None:
+            self.session.perform(lambda: self.store.remove_argument(event_id, role, start, end))
+
+    def set_attribute(self, name: str, value: object) -> bool:
+        event_id = self.session.current_event
+        return event_id is not None and self.session.perform(lambda: self.store.set_attribute(event_id, name, value)) is not None
+
+    def event_verdict(self, accept: bool) -> None:
+        event_id = self.session.current_event
+        if event_id is None:
+            return
+        call = self.store.accept_event if accept else self.store.reject_event
+        self.session.perform(lambda: call(event_id))

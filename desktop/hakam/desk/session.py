@@ -1,0 +1,262 @@
+"""The open document and the reviewer's focus: the desk's one model.
+
+Every action is one store call (which commits before it returns); the session
+then refreshes only the items the returned ``Change`` names and emits what
+moved. Widgets listen to the signals; nothing here holds a widget.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import DoesNotExist
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from hakam.core.tokenize import tokenize
+from hakam.desk.index import ItemIndex, ItemKey
+from hakam.desk.offsets import OffsetMap
+from hakam.store import ACCEPTED, PENDING, Change, DecisionError, DocumentView, EventView, SpanView, Store
+
+SPAN, EVENT = "span", "event"
+_SPAN_ACTIONS = {"accept", "reject", "relabel", "resize", "delete", "add"}
+_FULL_RELOAD = 50  # a change naming more items than this reloads the document's items
+_POSITION_DELAY_MS = 800
+Item = SpanView | EventView
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """Items whose state changed (they may be gone now) and the ranges to redraw."""
+
+    keys: tuple[ItemKey, ...]
+    ranges: tuple[tuple[int, int], ...]
+
+
+class Session(QObject):
+    opened = Signal()  # a document (or all its items) was (re)loaded
+    changed = Signal(object)  # Delta
+    focusChanged = Signal(object, object)  # old ItemKey | None, new ItemKey | None
+    eventChanged = Signal(object)  # id of the event the card shows, or None
+    decided = Signal(object)  # every Change, for the queue and the status bar
+    message = Signal(str)  # a refused action or a notice for the status bar
+
+    def __init__(self, store: Store, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.doc: DocumentView | None = None
+        self.spans: dict[int, SpanView] = {}
+        self.events: dict[int, EventView] = {}
+        self.index = ItemIndex("")
+        self.offsets = OffsetMap("")
+        self.focus: ItemKey | None = None
+        self.current_event: int | None = None
+        self.caret = 0  # code-point offset of the view's caret, kept by the view
+        self._order: list[tuple[int, int, str, int]] | None = None
+        self._bounds: tuple[list[int], list[int]] | None = None
+        self._position_timer = QTimer(self, singleShot=True, interval=_POSITION_DELAY_MS)
+        self._position_timer.timeout.connect(self.save_position)
+
+    # -- reading ------------------------------------------------------------------
+    def item(self, key: ItemKey) -> Item | None:
+        return (self.spans if key[0] == SPAN else self.events).get(key[1])
+
+    def text_of(self, key: ItemKey) -> str:
+        item = self.item(key)
+        return self.doc.text[item.start : item.end] if item and self.doc else ""
+
+    def _sorted(self) -> list[tuple[int, int, str, int]]:
+        if self._order is None:
+            self._order = sorted(
+                [(s.start, s.end, SPAN, s.id) for s in self.spans.values()]
+                + [(e.start, e.end, EVENT, e.id) for e in self.events.values()]
+            )
+        return self._order
+
+    def pending(self) -> list[ItemKey]:
+        return [(k, i) for _, _, k, i in self._sorted() if self.item((k, i)).status == PENDING]  # type: ignore[union-attr]
+
+    # -- documents ----------------------------------------------------------------
+    def open_document(self, document_id: int, focus: ItemKey | None = None) -> None:
+        if self.doc is not None and self.doc.id != document_id:
+            self.save_position()
+        self.doc = self.store.document(document_id)
+        self._load_items()
+        self.focus, self.current_event = None, None
+        self.caret = self.doc.position
+        self.opened.emit()
+        self.eventChanged.emit(None)
+        if focus and self.item(focus):
+            self.set_focus(focus)
+        else:
+            self._restore_focus(self.doc.position)
+
+    def reload(self) -> None:
+        """Re-read the open document's items (after suggestions were refreshed)."""
+        if self.doc is None:
+            return
+        focus = self.focus
+        self._load_items()
+        self.focus = focus if focus and self.item(focus) else None
+        if self.current_event not in self.events:
+            self.current_event = None
+        self.opened.emit()
+        self.eventChanged.emit(self.current_event)
+        self.focusChanged.emit(None, self.focus)
+
+    def _load_items(self) -> None:
+        assert self.doc is not None
+        self.spans = {s.id: s for s in self.store.spans(self.doc.id)}
+        self.events = {e.id: e for e in self.store.events(self.doc.id)}
+        self.offsets = OffsetMap(self.doc.text)
+        self.index = ItemIndex(self.doc.text)
+        for s in self.spans.values():
+            self.index.put((SPAN, s.id), s.start, s.end)
+        for e in self.events.values():
+            self.index.put((EVENT, e.id), e.start, e.end)
+        self._order = None
+        self._bounds = None
+
+    def _restore_focus(self, position: int) -> None:
+        starting = [k for k in self.index.at(position) if self.item(k).start == position]  # type: ignore[union-attr]
+        if starting:
+            self.set_focus(starting[0])
+        else:
+            self.caret = position
+            self.step(+1, from_offset=position - 1)
+
+    def save_position(self) -> None:
+        self._position_timer.stop()
+        if self.doc is not None:
+            item = self.item(self.focus) if self.focus else None
+            position = item.start if item else self.caret
+            if position != self.doc.position:
+                self.store.set_position(self.doc.id, position)
+                self.doc = self.store.document(self.doc.id)
+
+    # -- focus ----------------------------------------------------------------------
+    def set_focus(self, key: ItemKey | None) -> None:
+        if key is not None and self.item(key) is None:
+            key = None
+        old, self.focus = self.focus, key
+        if key is not None:
+            self.caret = self.item(key).start  # type: ignore[union-attr]
+        if old != key:
+            self.focusChanged.emit(old, key)
+            self._position_timer.start()
+        if key and key[0] == EVENT and self.current_event != key[1]:
+            self.current_event = key[1]
+            self.eventChanged.emit(key[1])
+
+    def step(self, direction: int, from_offset: int | None = None) -> None:
+        """Focus the next (+1) or previous (-1) pending item, wrapping around."""
+        pending = self.pending()
+        if not pending:
+            self.message.emit(self.tr("No suggestions left to review in this document"))
+            return
+        items = [self.item(k) for k in pending]
+        if from_offset is not None:
+            here: tuple = (from_offset, 1 << 62, "", 0)
+        elif self.focus and self.item(self.focus):
+            it = self.item(self.focus)
+            here = (it.start, it.end, self.focus[0], self.focus[1])  # type: ignore[union-attr]
+        else:
+            here = (self.caret - 1 if direction > 0 else self.caret, 1 << 62, "", 0)
+        keys = [(i.start, i.end, k[0], k[1]) for i, k in zip(items, pending)]  # type: ignore[union-attr]
+        if direction > 0:
+            at = bisect_right(keys, here)
+            target = pending[at % len(pending)]
+        else:
+            at = bisect_left(keys, here) - 1
+            target = pending[at]
+        self.set_focus(target)
+
+    # -- applying store calls -----------------------------------------------------------
+    def perform(self, call: Callable[[], Change | None]) -> Change | None:
+        """Run one store action, then redraw what its ``Change`` names."""
+        try:
+            change = call()
+        except DecisionError as error:
+            self.message.emit(str(error))
+            return None
+        if change is None:
+            return None
+        self._apply(change)
+        self.decided.emit(change)
+        return change
+
+    def _apply(self, change: Change) -> None:
+        if self.doc is None or change.document_id != self.doc.id:
+            ids = change.item_ids
+            kind = EVENT if change.action.startswith("event-") else SPAN
+            self.open_document(change.document_id, (kind, ids[0]) if ids else None)
+            return
+        if change.document_changed:
+            self.doc = self.store.document(self.doc.id)
+        if not change.item_ids:
+            return
+        if len(change.item_ids) > _FULL_RELOAD:
+            self.reload()
+            return
+        if change.action in _SPAN_ACTIONS:
+            kinds: tuple[str, ...] = (SPAN,)
+        elif change.action.startswith("event-"):
+            kinds = (EVENT,)
+        else:  # undo, redo, accept-all: the ids may name spans or events
+            kinds = (SPAN, EVENT)
+        keys = [(k, i) for i in change.item_ids for k in kinds]
+        ranges = list(change.ranges)
+        for key in keys:
+            old = self.item(key)
+            if old is not None:
+                ranges.append((old.start, old.end))
+            self._refresh(key)
+        self._order = None
+        self.changed.emit(Delta(tuple(keys), tuple(ranges)))
+        if self.focus and self.item(self.focus) is None:
+            self.set_focus(None)
+        if self.current_event is not None and self.current_event not in self.events:
+            self.current_event = None
+            self.eventChanged.emit(None)
+        elif self.current_event is not None and (EVENT, self.current_event) in keys:
+            self.eventChanged.emit(self.current_event)
+
+    def _refresh(self, key: ItemKey) -> None:
+        kind, item_id = key
+        table = self.spans if kind == SPAN else self.events
+        try:
+            item = self.store.span(item_id) if kind == SPAN else self.store.event(item_id)
+        except DoesNotExist:
+            item = None
+        if item is None or item.document_id != self.doc.id or item.status not in (PENDING, ACCEPTED):  # type: ignore[union-attr]
+            table.pop(item_id, None)
+            self.index.remove(key)
+        else:
+            table[item_id] = item  # type: ignore[assignment]
+            self.index.put(key, item.start, item.end)
+
+    # -- token boundaries for resizing --------------------------------------------------
+    def boundaries(self) -> tuple[list[int], list[int]]:
+        """Sorted token starts and ends (clitic-aware, plus every item's own edges)."""
+        if self._bounds is None:
+            assert self.doc is not None
+            edges = [o for s in self.spans.values() for o in (s.start, s.end)]
+            tokens = tokenize(self.doc.text, splits=edges)
+            self._bounds = (sorted({t.start for t in tokens}), sorted({t.end for t in tokens}))
+        return self._bounds
+
+    def resized(self, start: int, end: int, edge: str, grow: bool) -> tuple[int, int] | None:
+        """New ``(start, end)`` after moving ``edge`` ("start" | "end") by one token."""
+        starts, ends = self.boundaries()
+        if edge == "end":
+            if grow:
+                at = bisect_right(ends, end)
+                return (start, ends[at]) if at < len(ends) else None
+            at = bisect_left(ends, end) - 1
+            return (start, ends[at]) if at >= 0 and ends[at] > start else None
+        if grow:
+            at = bisect_left(starts, start) - 1
+            return (starts[at], end) if at >= 0 else None
+        at = bisect_right(starts, start)
+        return (starts[at], end) if at < len(starts) and starts[at] < end else None

@@ -1,0 +1,99 @@
+"""Dashboard figures from a real temporary store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import orjson
+
+from hakam.core.model import Document, Span
+from hakam.store import Store, analytics
+from hakam.store.tables import Decision, ModelVersion
+from tests.store.conftest import TEXT
+
+
+def test_reviewed_per_day_counts_and_accumulates(store: Store, doc_id: int) -> None:
+    other = store.add_document(Document(TEXT + " ثانٍ", "doc-2"))
+    store.mark_reviewed(doc_id)
+    store.mark_reviewed(other)
+    store.reopen(other)
+    [day] = analytics.reviewed_per_day(store)
+    assert (day.day, day.count, day.total) == (datetime.now().date(), 1, 1)
+
+
+def test_actions_per_hour_per_annotator_count_actions_not_rows(store: Store, doc_id: int) -> None:
+    store.accept_all(doc_id)  # four items, one action
+    store.undo()
+    colleague = Store(store.path, annotator="badr")
+    colleague.mark_reviewed(doc_id)
+    Decision.update(at=7200.5).where(Decision.annotator == "badr").execute()
+    per_hour = analytics.actions_per_hour(store)
+    assert sum(h.count for h in per_hour["amal"]) == 2
+    assert per_hour["badr"] == [analytics.HourCount(7200.0, 1)]
+
+
+def test_item_counts_are_accepted_items(store: Store, doc_id: int) -> None:
+    damascus, yesterday, _ = store.spans(doc_id)
+    store.accept(damascus.id)
+    store.reject(yesterday.id)
+    store.add_span(doc_id, 44, 48, "GPE")
+    store.accept_event(store.events(doc_id)[0].id)
+    entities, events = analytics.item_counts(store)
+    assert entities == {"GPE": 2} and events == {"AIRSTRIKE": 1}
+
+
+def test_acceptance_by_label_type_and_model(store: Store, doc_id: int) -> None:
+    damascus, yesterday, ministry = store.spans(doc_id)
+    store.accept(damascus.id)
+    store.reject(yesterday.id)
+    store.relabel(ministry.id, "GPE")
+    store.add_span(doc_id, 44, 48, "GPE")  # manual: not a suggestion
+    store.reject_event(store.events(doc_id)[0].id)
+    by_label, by_type, by_model = analytics.acceptance(store)
+    assert by_label["GPE"].accepted == 1 and by_label["GPE"].rate == 1.0
+    assert by_label["DATE"].rejected == 1 and by_label["DATE"].rate == 0.0
+    assert by_label["ORG"].relabelled == 1  # counted under the suggested label
+    assert by_type["AIRSTRIKE"].rejected == 1
+    rules = by_model["rules@1"]
+    assert (rules.accepted, rules.decided, rules.pending) == (1, 4, 0)
+    assert rules.rate == 0.25
+
+
+def test_acceptance_survives_a_refresh_of_suggestions(store: Store, doc_id: int) -> None:
+    damascus, yesterday, _ = store.spans(doc_id)
+    store.resize(damascus.id, 14, 24)
+    store.replace_suggestions(doc_id, [Span(0, 4, "ORG", 0.5, "crf@2")])  # drops old Suggestion rows
+    by_label, _, by_model = analytics.acceptance(store)
+    assert by_label["GPE"].resized == 1
+    assert by_model["rules@1"].resized == 1 and by_model["crf@2"].pending == 1
+    assert by_model["crf@2"].rate is None
+
+
+def test_learning_curve_and_model_versions(store: Store) -> None:
+    def register(version: str, docs: int, f1: float | None, active: bool = False) -> int:
+        scores = {"micro": {"precision": 0.5, "recall": 0.5, "f1": f1}} if f1 is not None else {}
+        return store.model_version("crf", version, "crf", scores=orjson.dumps(scores).decode(),
+                                   train_documents=docs, active=active)  # fmt: skip
+
+    register("1", 10, 0.4)
+    second = register("2", 20, 0.6, active=True)
+    register("rules", 0, None)
+    curve = analytics.learning_curve(store)
+    assert [(p.train_documents, p.f1, p.active) for p in curve] == [(10, 0.4, False), (20, 0.6, True)]
+    active = analytics.active_model(store, "crf")
+    assert active is not None and active.id == second and active.title == "crf 2"
+    assert analytics.model_info(store, second).scores["micro"]["f1"] == 0.6  # type: ignore[union-attr]
+    assert ModelVersion.select().count() == 3
+
+
+def test_micro_f1_reads_the_shapes_of_scores() -> None:
+    assert analytics.micro_f1({"micro": {"f1": 0.5}}) == 0.5
+    assert analytics.micro_f1({"spans": {"micro": {"f1": 0.25}}}) == 0.25
+    assert analytics.micro_f1({"f1": 1}) == 1.0
+    assert analytics.micro_f1({"GPE": {"f1": 0.3}}) is None
+
+
+def test_summary_on_an_empty_store(store: Store) -> None:
+    summary = analytics.summary(store)
+    assert summary.reviewed_per_day == [] and summary.learning_curve == []
+    assert summary.acceptance_by_model == {}
