@@ -38,7 +38,9 @@ class Trigger:
 @dataclass
 class KB:
     gazetteer: Gazetteer
-    first_names: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()  # normalised, multi-word ones with one space
+    first_name_heads: frozenset[str] = frozenset()  # first words of multi-word given names
+    kunya: frozenset[str] = frozenset({"ابو", "ام"})
     titles: dict[str, str] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
@@ -107,10 +109,14 @@ def build_kb() -> KB:
     for adjective, country in _rows("nationality_adjectives.tsv", 2):
         for form in nationality_forms(adjective):
             nationality.setdefault(form, country)
+    first_names = frozenset(norm(r[0]) for r in _rows("first_names.tsv"))
+    titles = {norm(r[0]): r[1] for r in _rows("person_titles.tsv", 2)}
     return KB(
         gazetteer=Gazetteer(entries, ambiguous),
-        first_names=frozenset(norm(r[0]) for r in _rows("first_names.tsv")),
-        titles={norm(r[0]): r[1] for r in _rows("person_titles.tsv", 2)},
+        first_names=first_names,
+        first_name_heads=frozenset(name.split()[0] for name in first_names if " " in name),
+        kunya=frozenset({"ابو", "ام"} | {t for t, kind in titles.items() if kind == "kunya"}),
+        titles=titles,
         speech_verbs=frozenset(norm(r[0]) for r in _rows("speech_verbs.txt")),
         org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
         place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},

@@ -74,9 +74,10 @@ class Context:
         form = self.form(i)
         if not (form.startswith("ال") and len(form) >= 4 and _arabic(form)) or i in self.taken:
             return False
-        kb = self.kb
-        return form not in _NOT_FAMILY and form not in kb.triggers and form not in kb.dates and form not in kb.titles \
-            and form not in kb.org_heads and form not in kb.place_heads and form not in kb.nationality  # fmt: skip
+        kb, bare = self.kb, form[2:]
+        return form not in _NOT_FAMILY and form not in kb.triggers and form not in kb.dates \
+            and form not in kb.nationality and not any(w in t for w in (form, bare)
+                                                       for t in (kb.titles, kb.org_heads, kb.place_heads))  # fmt: skip
 
 
 def _cand(ctx: Context, i: int, prefix: int, last: int, label: str, score: float) -> Cand:
