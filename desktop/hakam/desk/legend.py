@@ -1,0 +1,36 @@
+"""The legend: each entity label and event type in its colour, with its key."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from hakam.core.schema import Schema
+
+_COLUMNS = 3
+
+
+def _chip(color: str, text: str, trigger: bool) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(label.textFormat().PlainText)
+    style = f"border-bottom: 2px solid {color}; color: {color};" if trigger else f"background: {color}55;"
+    label.setStyleSheet(f"QLabel {{ {style} padding: 1px 4px; border-radius: 3px; }}")
+    return label
+
+
+class Legend(QWidget):
+    def __init__(self, schema: Schema, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("legend")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(2, 2, 2, 2)
+        grid.setSpacing(3)
+        entries = [(i, False, i.key) for i in schema.entities.values()]
+        entries += [(i, True, f"E {i.key.upper()}" if i.key else "") for i in schema.events.values()]
+        for n, (item, trigger, key) in enumerate(entries):
+            text = f"{item.title(language)}  {key}".strip()
+            chip = _chip(item.color, text, trigger)
+            chip.setToolTip(item.name)
+            grid.addWidget(chip, n // _COLUMNS, n % _COLUMNS)
+        hint = QLabel(self.tr("Dotted: suggested · solid: accepted · coloured text: event trigger"))
+        hint.setWordWrap(True)
+        grid.addWidget(hint, len(entries) // _COLUMNS + 1, 0, 1, _COLUMNS)

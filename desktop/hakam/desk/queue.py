@@ -1,0 +1,79 @@
+"""The document queue: filter by status, search the text, order by import or uncertainty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from hakam.store import IGNORED, REVIEWED, TODO, Store
+
+_TITLE_CHARS = 70
+_LIMIT = 5000
+
+
+class QueuePanel(QWidget):
+    documentChosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.status = QComboBox(objectName="queue-status")
+        for text, value in ((self.tr("To review"), TODO), (self.tr("Reviewed"), REVIEWED),
+                            (self.tr("Ignored"), IGNORED), (self.tr("All"), "")):  # fmt: skip
+            self.status.addItem(text, value)
+        self.order = QComboBox(objectName="queue-order")
+        self.order.addItem(self.tr("Import order"), "import")
+        self.order.addItem(self.tr("Most uncertain first"), "uncertain")
+        self.search = QLineEdit(objectName="queue-search", placeholderText=self.tr("Search text…"), clearButtonEnabled=True)
+        self.list = QListWidget(objectName="queue-list")
+        self.list.setUniformItemSizes(True)
+        self.list.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.status, self.order, self.search, self.list):
+            layout.addWidget(widget)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.order.currentIndexChanged.connect(self.refresh)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        self._current: int | None = None
+
+    def refresh(self) -> None:
+        """Re-read the queue (after a filter change or a document's status change)."""
+        documents = self.store.documents(self.status.currentData() or None, self.search.text().strip() or None,
+                                         self.order.currentData(), limit=_LIMIT)  # fmt: skip
+        self.list.blockSignals(True)
+        self.list.clear()
+        for doc in documents:
+            title = str(doc.meta.get("title") or doc.text.strip().split("\n", 1)[0])
+            if len(title) > _TITLE_CHARS:
+                title = title[:_TITLE_CHARS] + "…"
+            item = QListWidgetItem(title)  # plain text: the list never renders HTML
+            item.setData(Qt.ItemDataRole.UserRole, doc.id)
+            item.setToolTip(f"{doc.ext_id} · {doc.status}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.mark_current(self._current)
+
+    def ids(self) -> list[int]:
+        return [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]
+
+    def mark_current(self, document_id: int | None) -> None:
+        self._current = document_id
+        ids = self.ids()
+        if document_id in ids:
+            self.list.setCurrentRow(ids.index(document_id))
+
+    def neighbour(self, document_id: int, step: int) -> int | None:
+        """The document ``step`` rows away from ``document_id`` in the queue as shown."""
+        ids = self.ids()
+        if document_id not in ids:
+            return ids[0] if ids else None
+        at = ids.index(document_id) + step
+        return ids[at] if 0 <= at < len(ids) else None
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.documentChosen.emit(item.data(Qt.ItemDataRole.UserRole))

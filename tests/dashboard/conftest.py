@@ -1,0 +1,60 @@
+"""A store with reviewed documents, decisions by two annotators over three days,
+and three trained model versions (built from the sample articles in resources/)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from hakam.core.model import Span
+from hakam.io.markup import parse_markup
+from hakam.resources import resource_path
+from hakam.store import Store
+from hakam.store.tables import Decision, Document
+
+DAY = 86400.0
+
+
+def scores(f1: float) -> str:
+    micro = {"precision": f1 + 0.02, "recall": f1 - 0.02, "f1": f1}
+    return orjson.dumps({"GPE": {"precision": 0.9, "recall": 0.8, "f1": 0.85}, "micro": micro}).decode()
+
+
+def fill(store: Store, documents: int = 6) -> Store:
+    """Suggest the gold spans of each sample (every third with a wrong label), then review."""
+    paths = sorted(resource_path("samples", "markup").glob("*.txt"))[:documents]
+    now = time.time()
+    for n, path in enumerate(paths):
+        doc = parse_markup(path.read_text(encoding="utf-8"), path.stem)
+        doc_id = store.add_document(doc)
+        source = "rules@1" if n < 3 else "crf@2"
+        wrong = [Span(s.start, s.end, "LOC" if i % 3 == 2 else s.label, 0.8, source) for i, s in enumerate(doc.spans)]
+        store.replace_suggestions(doc_id, wrong, [e for e in doc.events][:2])
+        if n == len(paths) - 1:
+            continue  # one left to review
+        store.annotator = "amal" if n % 2 else "badr"
+        store._undo = store._redo = None
+        for i, (item, gold) in enumerate(zip(store.spans(doc_id), sorted(doc.spans, key=lambda s: (s.start, s.end)))):
+            if i % 5 == 4:
+                store.reject(item.id)
+            elif item.label != gold.label:
+                store.relabel(item.id, gold.label)
+            else:
+                store.accept(item.id)
+        for event in store.events(doc_id):
+            store.accept_event(event.id)
+        store.mark_reviewed(doc_id)
+        when = now - (2 - n // 2) * DAY + n * 600
+        Decision.update(at=when + (Decision.id % 97) * 60).where(Decision.document == doc_id).execute()
+        Document.update(reviewed_at=when).where(Document.id == doc_id).execute()
+    for version, docs, f1, active in (("1", 2, 0.41, False), ("2", 4, 0.58, True), ("3", 5, 0.63, False)):
+        store.model_version("crf", version, "crf", scores=scores(f1), train_documents=docs, active=active)
+    return store
+
+
+@pytest.fixture
+def filled_store(tmp_path: Path) -> Store:
+    return fill(Store(tmp_path / "dash.sqlite", annotator="amal"))
