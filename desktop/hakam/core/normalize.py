@@ -15,18 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 TATWEEL = "\u0640"
 _ARABIC_BLOCKS = (range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x08A0, 0x0900))
 
 
 def _camel_normalize(char: str) -> str:
+    # Imported here: camel-tools builds its character sets at import (~0.7 s),
+    # which start-up of the desk and CLI should not pay before the first match.
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
     char = dediac_ar(char).replace(TATWEEL, "")
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(char)))
 

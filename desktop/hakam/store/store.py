@@ -180,18 +180,25 @@ class Store(DecisionLog):
             sql("DELETE FROM suggestion WHERE document_id = ?", (document_id,))
             decided = set(sql("SELECT start, end, label FROM span_item WHERE document_id = ?", (document_id,)).fetchall())
             decided_events = set(sql("SELECT start, end, type FROM event_item WHERE document_id = ?", (document_id,)).fetchall())
-            added = 0
+            fresh = []
             for span in spans:
-                if span.key in decided:
-                    continue
-                decided.add(span.key)
-                sid = sql("INSERT INTO suggestion (document_id, kind, start, end, label, score, source, model_id, payload,"
-                          " created_at) VALUES (?, 'span', ?, ?, ?, ?, ?, ?, '{}', ?)",
-                          (document_id, span.start, span.end, span.label, span.score, span.source, model_id, now)).lastrowid  # fmt: skip
-                sql("INSERT INTO span_item (document_id, start, end, label, status, score, source, suggestion_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (document_id, span.start, span.end, span.label, PENDING, span.score, span.source, sid))  # fmt: skip
-                added += 1
+                if span.key not in decided:
+                    decided.add(span.key)
+                    fresh.append(span)
+            cursor = self.db.cursor()
+            cursor.executemany(
+                "INSERT INTO suggestion (document_id, kind, start, end, label, score, source, model_id, payload,"
+                " created_at) VALUES (?, 'span', ?, ?, ?, ?, ?, ?, '{}', ?)".replace("?", self.db.param),
+                [(document_id, s.start, s.end, s.label, s.score, s.source, model_id, now) for s in fresh],
+            )
+            ids = [row[0] for row in sql("SELECT id FROM suggestion WHERE document_id = ? AND kind = 'span' ORDER BY id",
+                                         (document_id,))]  # fmt: skip
+            cursor.executemany(
+                "INSERT INTO span_item (document_id, start, end, label, status, score, source, suggestion_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)".replace("?", self.db.param),
+                [(document_id, s.start, s.end, s.label, PENDING, s.score, s.source, sid) for s, sid in zip(fresh, ids)],
+            )
+            added = len(fresh)
             for event in events:
                 key = (event.trigger.start, event.trigger.end, event.type)
                 if key in decided_events:
