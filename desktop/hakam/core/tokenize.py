@@ -25,7 +25,7 @@ import regex
 from hakam.core.normalize import normalize_word
 
 _EMOJI = (
-    r"(?:\p{RI}\p{RI}|(?![0-9#*])\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?|[\U000E0020-\U000E007E]+\U000E007F)?"
+    r"(?:\p{RI}\p{RI}|(?![0-9#*]|\p{EMod})\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?|[\U000E0020-\U000E007E]+\U000E007F)?"
     r"(?:\u200D(?:\p{RI}\p{RI}|\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?"
     r"|[\U000E0020-\U000E007E]+\U000E007F)?))*)"
 )
