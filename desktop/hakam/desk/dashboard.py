@@ -50,6 +50,7 @@ class Dashboard(QWidget):
             grid.addWidget(card, index // 2, index % 2)
             card.exportRequested.connect(self._ask_export)
         self.cards["curve"].item.setLabel("bottom", self.tr("reviewed documents"))
+        self.cards["curve"].item.setLabel("left", self.tr("F1"))
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(self.totals)
@@ -115,13 +116,14 @@ class Dashboard(QWidget):
         if decided_rates:
             names, colours = self._titles(decided_rates, items)
             plots.category_bars(self.cards["acceptance"], names, [100 * o.rate for o in decided_rates.values()],
-                                colours, maximum=100)  # fmt: skip
+                                colours, maximum=100, suffix="%")  # fmt: skip
         else:
             self.cards["acceptance"].clear(no_data)
         models = {k: o for k, o in s.acceptance_by_model.items() if o.rate is not None}
         if models:
-            plots.category_bars(self.cards["models"], list(models), [100 * o.rate for o in models.values()],
-                                [plots.SERIES[i % len(plots.SERIES)] for i in range(len(models))], maximum=100)  # fmt: skip
+            names = [self.tr("(no source)") if k == analytics.UNKNOWN_SOURCE else k for k in models]
+            plots.category_bars(self.cards["models"], names, [100 * o.rate for o in models.values()],
+                                [plots.SERIES[i % len(plots.SERIES)] for i in range(len(models))], maximum=100, suffix="%")  # fmt: skip
         else:
             self.cards["models"].clear(no_data)
         if s.learning_curve:

@@ -11,13 +11,14 @@ from pathlib import Path
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from hakam.store.analytics import CurvePoint, DayCount, HourCount
 
 DAY = 86400.0
 ACCENT = "#1971c2"
+PLOT_HEIGHT = 250
 SERIES = ("#1971c2", "#e8590c", "#2f9e44", "#9c36b5", "#c92a2a", "#0c8599", "#e67700", "#495057")
 
 
@@ -39,8 +40,7 @@ class PlotCard(QFrame):
         self.export_button.setAccessibleName(self.tr("Export %1 as PNG").replace("%1", title))
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self))
         self.plot = pg.PlotWidget()
-        self.plot.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.plot.setMinimumHeight(190)
+        self.plot.setFixedHeight(PLOT_HEIGHT)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -69,14 +69,27 @@ class PlotCard(QFrame):
             axis.setTextPen(pg.mkPen(text))
         self.empty.setColor(text)
 
+    def mirror(self, on: bool) -> None:
+        """Category bars grow from the right in a right-to-left UI; time plots never mirror."""
+        direction = Qt.LayoutDirection.RightToLeft if on else Qt.LayoutDirection.LeftToRight
+        self.item.setLayoutDirection(direction)
+        self.item.invertX(on)
+
+    def legend(self, offset: tuple[int, int] = (10, 5)) -> pg.LegendItem:
+        legend = self.item.legend or self.item.addLegend(offset=offset)
+        legend.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # not inherited from the plot
+        return legend
+
     def clear(self, empty_text: str | None = None) -> None:
         """Remove the previous figure; show ``empty_text`` when there is nothing to draw."""
         item = self.item
         item.clear()
+        self.mirror(False)
         legend = item.legend
         if legend is not None:
             legend.clear()
         item.getAxis("left").setTicks(None)
+        item.getAxis("left").setWidth(None)
         item.getAxis("bottom").setTicks(None)
         if empty_text:
             self.empty.setText(empty_text)
@@ -99,6 +112,7 @@ def day_bars(card: PlotCard, days: Sequence[DayCount], cumulative_name: str) -> 
     xs = [datetime.combine(d.day, time()).timestamp() + DAY / 2 for d in days]
     card.item.addItem(pg.BarGraphItem(x=xs, height=[d.count for d in days], width=DAY * 0.7,
                                       brush=pg.mkBrush(ACCENT), pen=pg.mkPen(None)))  # fmt: skip
+    card.legend()
     card.item.plot(xs, [d.total for d in days], pen=pg.mkPen("#e8590c", width=2), symbol="o", symbolSize=6,
                    symbolBrush="#e8590c", name=cumulative_name)  # fmt: skip
     card.item.setXRange(min(xs) - DAY, max(xs) + DAY)
@@ -109,8 +123,7 @@ def hour_lines(card: PlotCard, series: dict[str, list[HourCount]]) -> None:
     """Actions per hour, one line per annotator, on a date-time axis."""
     card.plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
     card.restyle()
-    if card.item.legend is None:
-        card.item.addLegend(offset=(10, 5))
+    card.legend()
     top = 1
     for index, (annotator, hours) in enumerate(sorted(series.items())):
         colour = SERIES[index % len(SERIES)]
@@ -123,17 +136,30 @@ def hour_lines(card: PlotCard, series: dict[str, list[HourCount]]) -> None:
 
 
 def category_bars(
-    card: PlotCard, names: Sequence[str], values: Sequence[float], colours: Sequence[str], maximum: float | None = None
+    card: PlotCard, names: Sequence[str], values: Sequence[float], colours: Sequence[str],
+    maximum: float | None = None, suffix: str = "",
 ) -> pg.BarGraphItem:
-    """Horizontal bars with the category names on the left axis (first on top)."""
+    """Horizontal bars with the category names on the left axis (first on top) and
+    each value at the end of its bar."""
     card.restyle()
+    rtl = card.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    card.mirror(rtl)
     ys = list(range(len(names)))[::-1]
     bars = pg.BarGraphItem(x0=0, y=ys, height=0.65, width=list(values),
                            brushes=[pg.mkBrush(QColor(c)) for c in colours], pen=pg.mkPen(None))  # fmt: skip
     card.item.addItem(bars)
-    card.item.getAxis("left").setTicks([list(zip(ys, names, strict=True))])
+    text = card.palette().color(QPalette.ColorRole.Text)
+    for y, value in zip(ys, values, strict=True):
+        label = pg.TextItem(f"{value:.0f}{suffix}", anchor=(1 if rtl else 0, 0.5), color=text)
+        label.setPos(value, y)
+        card.item.addItem(label)
+    axis = card.item.getAxis("left")
+    axis.setTicks([list(zip(ys, names, strict=True))])
+    metrics = QFontMetrics(axis.style.get("tickFont") or card.font())
+    axis.setWidth(max(metrics.horizontalAdvance(n) for n in names) + 14)
+    top = maximum if maximum is not None else max(values, default=0)
     card.item.setYRange(-0.6, len(names) - 0.4, padding=0)
-    card.item.setXRange(0, maximum if maximum is not None else max(max(values, default=0) * 1.1, 1), padding=0)
+    card.item.setXRange(0, max(top * 1.15, 1), padding=0)
     return bars
 
 
@@ -149,6 +175,7 @@ def learning_curve(card: PlotCard, points: Sequence[CurvePoint], active_name: st
         card.item.addItem(label)
     active = [p for p in points if p.active]
     if active:
+        card.legend(offset=(-10, 5))
         ring = pg.ScatterPlotItem([p.train_documents for p in active], [p.f1 for p in active], size=16,
                                   pen=pg.mkPen("#e8590c", width=2), brush=pg.mkBrush(None), name=active_name)  # fmt: skip
         card.item.addItem(ring)

@@ -85,7 +85,7 @@ class Highlighter(QSyntaxHighlighter):
         if not keys and event is None:
             return
         first = block.position()
-        length = len(text)
+        length = block.length() - 1  # UTF-16 units; len(text) counts code points
         to_qt = session.offsets.to_qt
 
         def clip(start: int, end: int) -> tuple[int, int] | None:

@@ -20,10 +20,6 @@ class ItemIndex:
         self._where: dict[ItemKey, tuple[int, int]] = {}
         self._in_block: defaultdict[int, set[ItemKey]] = defaultdict(set)
 
-    @property
-    def block_count(self) -> int:
-        return len(self._breaks) + 1
-
     def block_of(self, offset: int) -> int:
         return bisect_left(self._breaks, offset)
 

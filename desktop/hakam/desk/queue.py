@@ -28,6 +28,7 @@ class QueuePanel(QWidget):
         self.list = QListWidget(objectName="queue-list")
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elide long titles
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.status, self.order, self.search, self.list):

@@ -144,6 +144,12 @@ class Reviewer:
             return
         self.session.perform(lambda: self.store.retype_event(event_id, event_type))
 
+    def retype_current(self, event_type: str) -> None:
+        """Change the type of the event on the card."""
+        event_id = self.session.current_event
+        if event_id is not None:
+            self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+
     def set_argument(self, role: str) -> None:
         """Make the selection or the focused entity a ``role`` argument of the current event."""
         event_id = self.session.current_event

@@ -55,6 +55,7 @@ class Session(QObject):
         self.caret = 0  # code-point offset of the view's caret, kept by the view
         self._order: list[tuple[int, int, str, int]] | None = None
         self._bounds: tuple[list[int], list[int]] | None = None
+        self._saved: tuple[int, int] | None = None  # (document, position) last written
         self._position_timer = QTimer(self, singleShot=True, interval=_POSITION_DELAY_MS)
         self._position_timer.timeout.connect(self.save_position)
 
@@ -73,9 +74,6 @@ class Session(QObject):
                 + [(e.start, e.end, EVENT, e.id) for e in self.events.values()]
             )
         return self._order
-
-    def pending(self) -> list[ItemKey]:
-        return [(k, i) for _, _, k, i in self._sorted() if self.item((k, i)).status == PENDING]  # type: ignore[union-attr]
 
     # -- documents ----------------------------------------------------------------
     def open_document(self, document_id: int, focus: ItemKey | None = None) -> None:
@@ -131,9 +129,9 @@ class Session(QObject):
         if self.doc is not None:
             item = self.item(self.focus) if self.focus else None
             position = item.start if item else self.caret
-            if position != self.doc.position:
+            if self._saved != (self.doc.id, position):  # the first save after opening also records the document
                 self.store.set_position(self.doc.id, position)
-                self.doc = self.store.document(self.doc.id)
+                self._saved = (self.doc.id, position)
 
     # -- focus ----------------------------------------------------------------------
     def set_focus(self, key: ItemKey | None) -> None:
@@ -151,26 +149,21 @@ class Session(QObject):
 
     def step(self, direction: int, from_offset: int | None = None) -> None:
         """Focus the next (+1) or previous (-1) pending item, wrapping around."""
-        pending = self.pending()
-        if not pending:
-            self.message.emit(self.tr("No suggestions left to review in this document"))
-            return
-        items = [self.item(k) for k in pending]
+        order = self._sorted()
         if from_offset is not None:
             here: tuple = (from_offset, 1 << 62, "", 0)
         elif self.focus and self.item(self.focus):
-            it = self.item(self.focus)
-            here = (it.start, it.end, self.focus[0], self.focus[1])  # type: ignore[union-attr]
+            item = self.item(self.focus)
+            here = (item.start, item.end, *self.focus)  # type: ignore[union-attr]
         else:
             here = (self.caret - 1 if direction > 0 else self.caret, 1 << 62, "", 0)
-        keys = [(i.start, i.end, k[0], k[1]) for i, k in zip(items, pending)]  # type: ignore[union-attr]
-        if direction > 0:
-            at = bisect_right(keys, here)
-            target = pending[at % len(pending)]
-        else:
-            at = bisect_left(keys, here) - 1
-            target = pending[at]
-        self.set_focus(target)
+        at = bisect_right(order, here) if direction > 0 else bisect_left(order, here) - 1
+        for n in range(len(order)):
+            _, _, kind, item_id = order[(at + n * direction) % len(order)]
+            if self.item((kind, item_id)).status == PENDING:  # type: ignore[union-attr]
+                self.set_focus((kind, item_id))
+                return
+        self.message.emit(self.tr("No suggestions left to review in this document"))
 
     # -- applying store calls -----------------------------------------------------------
     def perform(self, call: Callable[[], Change | None]) -> Change | None:

@@ -88,7 +88,3 @@ def run_task(fn: Callable[[TaskState], Any], on_success: Callable[[Any], None],
     _running.add(relay)
     QThreadPool.globalInstance().start(_Task(fn, relay, state))
     return state
-
-
-def busy() -> bool:
-    return bool(_running)

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import unicodedata
+
 import ahocorasick
 
-from hakam.core.normalize import normalize_word
+from hakam.core.normalize import TATWEEL, normalize_word
 from hakam.suggest.words import CLUSTER_SET, Text
 
 
@@ -23,7 +25,7 @@ class Match:
     start: int  # normalised offsets
     end: int
     label: str
-    ambiguous: bool  # the name is also a common word
+    ambiguous: bool  # the name is also a common word, or a one-word name from a weak source
     words: int  # number of words in the name
 
 
@@ -31,15 +33,44 @@ def _key(form: str) -> str:
     return " ".join(normalize_word(form).split())
 
 
+_SPELLINGS = frozenset({("ه", "ة"), ("ة", "ه"), ("ي", "ى")})
+
+
+def bare(text: str) -> str:
+    """``text`` without diacritics and tatweel (spelling otherwise untouched)."""
+    return "".join(c for c in text if c != TATWEEL and unicodedata.category(c) != "Mn")
+
+
+def compatible(written: str, listed: str) -> bool:
+    """Whether ``written`` may be a spelling of ``listed`` (same normalised key): a hamza
+    may be left off (احمد for أحمد) but not changed (أفاد is not آفاد), and final ى is
+    not ي (على is not علي)."""
+    return all(w == l or (w, l) in _SPELLINGS or (w == "ا" and l in "أإآ") or (l == "ا" and w in "أإآ")
+               for w, l in zip(written, listed))  # fmt: skip
+
+
 class Gazetteer:
-    def __init__(self, entries: Iterable[tuple[Iterable[str], str]], ambiguous: Iterable[str] = ()):
+    def __init__(
+        self,
+        entries: Iterable[tuple[Iterable[str], str]],
+        ambiguous: Iterable[str] = (),
+        weak: Iterable[str] = (),
+    ):
+        """``entries``: (forms, label); ``ambiguous``: names that are common words;
+        ``weak``: names from a less careful source (GeoNames), which count like
+        ambiguous ones when they are one word."""
         self.labels: dict[str, str] = {}
+        self.spellings: dict[str, set[str]] = {}  # one-word keys -> listed spellings
         for forms, label in entries:
             for form in forms:
                 key = _key(form)
                 if len(key) >= 2:
                     self.labels.setdefault(key, label)
-        self.ambiguous = frozenset(_key(a) for a in ambiguous)
+                    if " " not in key:
+                        self.spellings.setdefault(key, set()).add(bare(form))
+        self.ambiguous = frozenset(_key(a) for a in ambiguous) | frozenset(
+            k for k in map(_key, weak) if " " not in k
+        )
         self.words = frozenset(w for key in self.labels for w in key.split())
         self._automaton = ahocorasick.Automaton() if self.labels else None
         if self._automaton is None:
@@ -58,6 +89,15 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def spelled(self, text: Text, start: int, end: int) -> bool:
+        """Whether the original spelling of normalised ``[start, end)`` fits a listed one-word name."""
+        key = text.text[start:end]
+        listed = self.spellings.get(key) or self.spellings.get("ال" + key[1:] if key[:1] == "ل" else key, ())
+        if not listed:
+            return True
+        written = text.original_form(start, end)
+        return any(compatible(written, form[-len(written):]) for form in listed)
 
     def find(self, text: Text) -> list[Match]:
         """Non-overlapping matches, longest first."""
@@ -79,6 +119,8 @@ class Gazetteer:
                 if not prefix or prefix[-1] != "ل" or prefix not in CLUSTER_SET:
                     continue
             elif prefix and prefix not in CLUSTER_SET:
+                continue
+            if words == 1 and not self.spelled(text, start, end):
                 continue
             found.append(Match(start, end, label, ambiguous, words))
         found.sort(key=lambda m: (m.start - m.end, m.start))

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hakam.core.normalize import normalize_word
-from hakam.suggest.gazetteer import Gazetteer
+from hakam.suggest.gazetteer import Gazetteer, bare
 from hakam.suggest.knowledge import KnowledgeError, all_gazetteers, lexicon_dir, load_table
 
+WEAK_SOURCES = frozenset({"places_geonames"})  # gazetteers built by program, not by hand
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
 
@@ -39,9 +40,11 @@ class Trigger:
 class KB:
     gazetteer: Gazetteer
     first_names: frozenset[str] = frozenset()  # normalised, multi-word ones with one space
+    first_name_spellings: dict[str, set[str]] = field(default_factory=dict)
     first_name_heads: frozenset[str] = frozenset()  # first words of multi-word given names
     kunya: frozenset[str] = frozenset({"ابو", "ام"})
-    titles: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # title -> kind (office, rank, kunya …)
+    title_spellings: dict[str, set[str]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     place_heads: dict[str, tuple[str, bool]] = field(default_factory=dict)  # head -> (label, inside)
@@ -97,26 +100,41 @@ def _triggers() -> dict[str, list[Trigger]]:
 
 def _numbers() -> dict[str, int | None]:
     out: dict[str, int | None] = {}
-    for word, value in _rows("number_words.tsv", 2):
-        out[norm(word)] = int(value) if value.strip().isdigit() else None
+    for word, value, *_ in _rows("number_words.tsv", 2):
+        if value.strip().isdigit() or value.strip() == "vague":  # ordinals (ord:N) are not counts
+            out[norm(word)] = int(value) if value.strip().isdigit() else None
+    return out
+
+
+def _spellings(forms: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for form in forms:
+        out.setdefault(norm(form), set()).add(bare(form))
     return out
 
 
 def build_kb() -> KB:
-    entries = [(entry.forms(), entry.label) for entry in all_gazetteers()]
+    gazetteers = all_gazetteers()
+    entries = [(entry.forms(), entry.label) for entry in gazetteers]
+    strong = {norm(f) for e in gazetteers if e.source not in WEAK_SOURCES for f in e.forms()}
+    weak = [f for e in gazetteers if e.source in WEAK_SOURCES for f in e.forms() if norm(f) not in strong]
     ambiguous = frozenset(norm(w[0]) for w in _rows("ambiguous_names.txt"))
     nationality: dict[str, str] = {}
-    for adjective, country in _rows("nationality_adjectives.tsv", 2):
+    for adjective, country, *_ in _rows("nationality_adjectives.tsv", 2):
         for form in nationality_forms(adjective):
             nationality.setdefault(form, country)
-    first_names = frozenset(norm(r[0]) for r in _rows("first_names.tsv"))
-    titles = {norm(r[0]): r[1] for r in _rows("person_titles.tsv", 2)}
+    names = [r[0] for r in _rows("first_names.tsv")]
+    first_names = frozenset(norm(n) for n in names)
+    title_rows = _rows("person_titles.tsv", 2)
+    titles = {norm(r[0]): r[1] for r in title_rows}
     return KB(
-        gazetteer=Gazetteer(entries, ambiguous),
+        gazetteer=Gazetteer(entries, ambiguous, weak),
         first_names=first_names,
+        first_name_spellings=_spellings(names),
         first_name_heads=frozenset(name.split()[0] for name in first_names if " " in name),
         kunya=frozenset({"ابو", "ام"} | {t for t, kind in titles.items() if kind == "kunya"}),
         titles=titles,
+        title_spellings=_spellings([r[0] for r in title_rows]),
         speech_verbs=frozenset(norm(r[0]) for r in _rows("speech_verbs.txt")),
         org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
         place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},

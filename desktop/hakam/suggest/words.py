@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from hakam.core.normalize import Normalized, normalize
 from hakam.core.tokenize import word_tokens
@@ -29,20 +29,21 @@ def ascii_digits(text: str) -> str:
     return text.translate(_INDIC)
 
 
-def stems(form: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def stems(form: str) -> tuple[tuple[int, str], ...]:
     """``(prefix length, lookup key)`` readings of ``form``: itself, then without
     each proclitic cluster it may carry. After a ل cluster a stem written ل…
     (للجيش) is looked up with its article restored (الجيش)."""
     out = [(0, form)]
     if len(form) <= _MIN_STEM or form[0] not in "وفبلك":
-        return out
+        return tuple(out)
     for cluster in CLUSTERS:
         if form.startswith(cluster) and len(form) - len(cluster) >= _MIN_STEM:
             stem = form[len(cluster) :]
             out.append((len(cluster), stem))
             if cluster[-1] == "ل" and stem[0] == "ل" and len(stem) > 2:
                 out.append((len(cluster), "ا" + stem))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,11 @@ class Text:
         while oend < len(original) and unicodedata.category(original[oend]) == "Mn":
             oend += 1
         return ostart, oend
+
+    def original_form(self, start: int, end: int) -> str:
+        """The original text of normalised ``[start, end)`` without diacritics and tatweel."""
+        ostart, oend = self.norm.original_span(start, end)
+        return "".join(c for c in self.norm.original[ostart:oend] if c != "\u0640" and unicodedata.category(c) != "Mn")
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """First and last+1 word index of the sentence holding word ``index``."""

@@ -4,29 +4,35 @@ Corpora such as ANERcorp tag whitespace tokens, so a span may start with و ف �
 (وإسرائيل, بواشنطن, للأمم). Hakam's rule leaves them out (للأمم → لأمم: only the
 first ل is cut). The cut follows ``hakam.core.tokenize``: before the article it
 is always made; a bare prefix is cut only when what remains is a word the
-caller knows (``known``, normalised words; e.g. the words of the corpus's own
-entity spans), so وزارة and فرنسا stay whole.
+caller knows (``known``: normalised word -> how often the corpus tags it as
+part of an entity) at least as often as the whole word and of three letters or
+more, so وزارة, فرنسا and بريان (with ريان rarer) stay whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 
 from hakam.core.model import Span
 from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import tokenize
 
 
-def proclitic_length(word: str, known: Collection[str] = ()) -> int:
+_MIN_STEM = 3
+
+
+def proclitic_length(word: str, known: Mapping[str, int] | None = None) -> int:
     """Length of the proclitic cluster at the start of ``word`` (0 when none)."""
+    known = known or {}
     whole = normalize_word(word)
-    tokens = tokenize(word, known=lambda w: w != whole and w in known)
+    floor = max(1, known.get(whole, 0))
+    tokens = tokenize(word, known=lambda w: w != whole and len(w) >= _MIN_STEM and known.get(w, 0) >= floor)
     if len(tokens) > 1 and tokens[0].clitic and tokens[0].start == 0:
         return tokens[0].end
     return 0
 
 
-def trim_span(span: Span, text: str, known: Collection[str] = ()) -> Span:
+def trim_span(span: Span, text: str, known: Mapping[str, int] | None = None) -> Span:
     """``span`` without the proclitics of its first token (itself when none)."""
     first = text[span.start : span.end].split(" ", 1)[0].split("\n", 1)[0]
     cut = proclitic_length(first, known)

@@ -20,6 +20,7 @@ a span). Events have no place in CoNLL and are not written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,7 +123,7 @@ class _Doc:
             self.current = []
 
 
-def _build(doc: _Doc, path: Path, number: int, known: set[str] | None) -> ImportRecord:
+def _build(doc: _Doc, path: Path, number: int, known: Counter[str] | None) -> ImportRecord:
     parts: list[str] = []
     spans: list[Span] = []
     offset = 0
@@ -156,15 +157,15 @@ def _build(doc: _Doc, path: Path, number: int, known: set[str] | None) -> Import
     return record
 
 
-def _entity_words(path: Path, layout: _Layout) -> set[str]:
-    """Normalised tokens that carry an entity tag anywhere in the file."""
-    words: set[str] = set()
+def _entity_words(path: Path, layout: _Layout) -> Counter[str]:
+    """How often each normalised token carries an entity tag in the file."""
+    words: Counter[str] = Counter()
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
             fields = _fields(line.rstrip("\n"))
             row = _split_row(fields, layout) if fields and not _is_comment(fields) else None
             if row and any(tag != "O" for tag in row[1]):
-                words.add(normalize_word(row[0]))
+                words[normalize_word(row[0])] += 1
     return words
 
 

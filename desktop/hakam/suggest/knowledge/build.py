@@ -29,13 +29,14 @@ from hakam.suggest.knowledge.country_data import ALIASES, CAPITALS
 # Arabic letters (no Persian/Urdu-only letters), optional diacritics/tatweel, spaces
 _ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0640 ]+$")
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_PROCLITIC_AL = re.compile("^(?:و|ف)?(?:ب|ل|ك)?ال|^(?:و|ف)ال|^لل")
+_PROCLITIC_AL = re.compile("^(?:[وفبلك]|[وف][بلك])ال|^[وف]?لل")  # والرقة، بالموصل، للجيش
 
 CORE = set("SY IQ YE LY SD SS LB PS IL JO EG SO".split())
 REGIONAL = set("ML BF NE NG TD SA AE OM KW QA BH TN DZ MA MR DJ KM ER ET".split())
 WIDER = set("IR TR AF PK UA RU AZ AM GE CY KZ UZ TJ TM KG BD ID MY".split())
 WIDER_MIN_POP = 15_000
 WORLD_MIN_POP = 300_000
+SHORT_MIN_POP = 50_000  # one-word names of 3 letters are mostly common roots
 MAX_WORDS = 4
 
 # heads that make a name something other than a bare GPE
@@ -43,7 +44,10 @@ _NON_GPE_HEADS = {
     "حي", "مخيم", "معبر", "مطار", "سجن", "مستشفى", "قاعدة", "سد", "حقل", "ميناء", "جسر",
     "جامعة", "مدرسة", "مسجد", "شارع", "محطة", "جزيرة", "جزر", "نهر", "بحيرة", "ولاية",
 }
-_GPE_DESCRIPTORS = {"مدينة", "بلدة", "قرية", "محافظة", "ناحية", "منطقة", "مدن", "ريف", "قضاء", "مركز"}
+_GPE_DESCRIPTORS = {
+    "مدينة", "بلدة", "قرية", "محافظة", "ناحية", "منطقة", "مدن", "ريف", "قضاء", "مركز",
+    "مقاطعة", "ولاية", "إقليم", "مديرية", "بلدية",
+}
 
 
 def clean(name: str) -> str:
@@ -92,6 +96,8 @@ def country_names() -> dict[str, list[str]]:
             if "،" in item or "," in item:  # inverted catalogue forms
                 continue
             for part in _split_parenthetical(clean(item)):
+                if part.split() and part.split()[0] in _GPE_DESCRIPTORS:
+                    continue  # the span would not include the descriptor
                 if part and is_arabic_name(part) and part not in found:
                     found.append(part)
         if found:
@@ -165,6 +171,11 @@ def blocked_names(countries: dict[str, list[str]]) -> set[str]:
     return blocked
 
 
+def _too_short(name: str, population: int) -> bool:
+    letters = len(name.replace(" ", ""))
+    return letters <= 2 or (letters == 3 and " " not in name and population < SHORT_MIN_POP)
+
+
 def _candidate(name: str) -> str | None:
     """Normalise one GeoNames alternate name, or None when it cannot be a bare GPE name."""
     if not is_arabic_name(name):
@@ -174,9 +185,9 @@ def _candidate(name: str) -> str | None:
     if words and words[0] in _GPE_DESCRIPTORS and len(words) > 1:
         words = words[1:]
         name = " ".join(words)
-    if not words or len(words) > MAX_WORDS or words[0] in _NON_GPE_HEADS:
+    if not words or len(words) > MAX_WORDS or words[0] in _NON_GPE_HEADS | _GPE_DESCRIPTORS:
         return None
-    if len(name.replace(" ", "")) <= 2 or _PROCLITIC_AL.match(name):
+    if name.startswith("ئ") or _PROCLITIC_AL.match(name):
         return None
     return name
 
@@ -216,7 +227,7 @@ def build_places(countries: dict[str, list[str]]) -> tuple[list[str], dict[str, 
             cand = _candidate(name)
             if cand is None:
                 continue
-            if fold(cand) in blocked:
+            if fold(cand) in blocked or _too_short(cand, city["population"] or 0):
                 stats["names_blocked"] += 1
                 continue
             if cand not in forms:
@@ -260,7 +271,8 @@ def main(argv: list[str] | None = None) -> None:
         f"filters: Arabic-letter names only (no Persian/Urdu letters), diacritics removed; all places in "
         f"{' '.join(sorted(CORE))}; all in {' '.join(sorted(REGIONAL))}; population >= {WIDER_MIN_POP} in "
         f"{' '.join(sorted(WIDER))}; elsewhere population >= {WORLD_MIN_POP} or national capital; "
-        "leading descriptor (مدينة، بلدة، قرية …) removed; dropped: names of <= 2 letters, > "
+        "leading descriptor (مدينة، بلدة، قرية …) removed; dropped: names of <= 2 letters, "
+        f"one-word names of 3 letters for places under {SHORT_MIN_POP} inhabitants, > "
         f"{MAX_WORDS} words, starting with a proclitic before ال, headed by حي/مخيم/مطار/سجن …, "
         "found in lexicons (stopwords, first names, ambiguous names, nationality adjectives, triggers, "
         "titles, number and date words), country names, names with another label in org/loc/fac/pers",

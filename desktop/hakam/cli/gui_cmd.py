@@ -1,0 +1,37 @@
+"""``hakam gui``: the review desk. Qt is imported only when this command runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("gui", help="open the review desk")
+    parser.add_argument("--doc", help="open this document (external id or number) instead of the last one")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                        help="render the window offscreen to a PNG and exit")  # fmt: skip
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError, open_store
+
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    store = open_store(args)
+    document = None
+    if args.doc:
+        view = store.document_by_ext_id(args.doc)
+        if view is None and args.doc.isdigit() and int(args.doc) in store.document_ids():
+            document = int(args.doc)
+        elif view is None:
+            raise CommandError(f"no document {args.doc!r} in {store.path}")
+        else:
+            document = view.id
+    # The CLI's one door into the desk, opened only here at run time (the import-linter
+    # contract keeps hakam.cli free of static imports of hakam.desk).
+    desk = importlib.import_module("hakam.desk.app")
+    return desk.run(store, document, args.screenshot)

@@ -1,0 +1,143 @@
+"""``hakam bench desk``: how fast the desk opens, repaints after a decision, and starts.
+
+Offscreen, on a generated 20,000-word Arabic article with 2,000 suggestions:
+open + first paint, accept → repaint (median and p95 over real Return presses),
+and the cold start of ``hakam gui --screenshot`` in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from hakam.core.model import Document, Span
+
+TARGETS_MS = {"open_first_paint_ms": 300, "accept_repaint_p50_ms": 16, "cold_start_ms": 1500}
+_WORDS = ("قال", "مصدر", "في", "مدينة", "الجيش", "قوات", "غارة", "على", "منطقة", "أمس", "مقتل", "مدنيين",
+          "وأضاف", "أن", "الاشتباكات", "استمرت", "حتى", "ساعات", "الصباح", "بين", "الفصائل", "المسلحة",
+          "والقوات", "الحكومية", "بحسب", "المرصد", "السوري", "لحقوق", "الإنسان", "2024", "٣", "UN")  # fmt: skip
+_NAMES = (("حلب", "GPE"), ("إدلب", "GPE"), ("الأمم المتحدة", "ORG"), ("نهر الفرات", "LOC"),
+          ("مطار المزة", "FAC"), ("الثلاثاء", "DATE"), ("فولكر تورك", "PERS"))  # fmt: skip
+
+
+def make_article(words: int, suggestions: int, seed: int = 7) -> tuple[str, list[Span]]:
+    """An Arabic article of about ``words`` words in paragraphs, and suggested spans on its names."""
+    rng = random.Random(seed)
+    every = max(words // max(suggestions, 1), 2)
+    parts: list[str] = []
+    spans: list[Span] = []
+    length = 0
+    for n in range(words):
+        if n and n % 120 == 0:
+            parts.append("\n\n")
+            length += 2
+        elif n:
+            parts.append(" ")
+            length += 1
+        if n % every == every // 2 and len(spans) < suggestions:
+            name, label = rng.choice(_NAMES)
+            spans.append(Span(length, length + len(name), label, round(rng.uniform(0.2, 0.99), 2), "bench@1"))
+            word = name
+        else:
+            word = rng.choice(_WORDS)
+        parts.append(word)
+        length += len(word)
+    return "".join(parts), spans
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _gui_timings(db: Path, big: int, small: int, accepts: int) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from hakam.desk.app import build_window
+    from hakam.store import Store
+
+    store = Store(db)
+    window = build_window(store, small, ask_annotator=False)
+    window.show()
+    QApplication.processEvents()
+    article = window.article
+    start = time.perf_counter()
+    window.open_document(big)
+    article.viewport().repaint()
+    open_ms = _ms(time.perf_counter() - start)
+    QApplication.processEvents()
+    times = []
+    for _ in range(accepts):
+        if window.session.focus is None:
+            break
+        start = time.perf_counter()
+        QTest.keyClick(article, Qt.Key.Key_Return)
+        article.viewport().repaint()
+        times.append(time.perf_counter() - start)
+        QApplication.processEvents()
+    accepted = sum(1 for s in store.spans(big) if s.status == "accepted")
+    blocks = article.document().blockCount()
+    window.close()
+    store.close()
+    times.sort()
+    return {
+        "open_first_paint_ms": open_ms,
+        "accept_repaint_p50_ms": _ms(statistics.median(times)) if times else None,
+        "accept_repaint_p95_ms": _ms(times[int(len(times) * 0.95) - 1]) if times else None,
+        "accepts_measured": len(times),
+        "accepted_in_db": accepted,
+        "blocks": blocks,
+    }
+
+
+def _cold_start(db: Path, out: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "hakam", "--db", str(db), "gui", "--screenshot", str(out)],
+                   check=True, env=env, capture_output=True)  # fmt: skip
+    return _ms(time.perf_counter() - start)
+
+
+def run_bench(args: argparse.Namespace) -> dict[str, Any]:
+    """Measure the desk; ``args`` may set ``words``, ``suggestions``, ``accepts`` (defaults 20000, 2000, 200)."""
+    from hakam.store import Store
+
+    words = getattr(args, "words", None) or 20_000
+    suggestions = getattr(args, "suggestions", None) or 2_000
+    accepts = getattr(args, "accepts", None) or 200
+    with tempfile.TemporaryDirectory(prefix="hakam-bench-") as folder:
+        db = Path(folder) / "bench.sqlite"
+        text, spans = make_article(words, suggestions)
+        store = Store(db, annotator="bench")
+        store.set_setting("annotator", "bench")
+        small = store.add_document(Document("نص قصير لفتح النافذة.", "small"))
+        big = store.add_document(Document(text, "bench-article"))
+        store.replace_suggestions(big, spans)
+        store.close()
+        result: dict[str, Any] = {"words": len(text.split()), "suggestions": len(spans)}
+        result.update(_gui_timings(db, big, small, accepts))  # type: ignore[arg-type]
+        result["cold_start_ms"] = _cold_start(db, Path(folder) / "cold.png")
+    result["targets_ms"] = TARGETS_MS
+    result["ok"] = all(result.get(k) is not None and result[k] < v for k, v in TARGETS_MS.items())
+    return result
+
+
+def main() -> int:
+    import orjson
+
+    print(orjson.dumps(run_bench(argparse.Namespace()), option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

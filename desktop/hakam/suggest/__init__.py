@@ -1,0 +1,59 @@
+"""Suggesters: rules (gazetteers, lexicons, patterns), CRF, a BERT adapter and their ensemble.
+
+Importing this package only registers factory names; each factory imports its
+module (and any heavy dependency) when it is called. ``create(spec)`` makes one:
+``rules``, ``ensemble``, ``crf:MODEL_FILE``, ``bert:MODEL_DIR``.
+"""
+
+from __future__ import annotations
+
+from hakam.suggest.base import Suggester, Suggestions, UnknownSuggester, available, create, register
+
+
+@register("rules")
+def _rules(argument: str | None) -> Suggester:
+    """``rules`` or ``rules:LEARNED.tsv`` (a learned gazetteer exported by Hakam)."""
+    from hakam.suggest.learned import read_tsv
+    from hakam.suggest.rules import RuleSuggester
+
+    return RuleSuggester(read_tsv(argument) if argument else ())
+
+
+@register("crf")
+def _crf(argument: str | None) -> Suggester:
+    """``crf:MODEL_FILE``: a CRF model file written by ``hakam train --save``."""
+    from pathlib import Path
+
+    from hakam.suggest.crf import CrfSuggester
+
+    if not argument:
+        raise UnknownSuggester("crf needs a model file (crf:PATH); the active CRF of a database is used by 'ensemble'")
+    return CrfSuggester.from_bytes(Path(argument).read_bytes(), version=Path(argument).stem)
+
+
+@register("ensemble")
+def _ensemble(argument: str | None) -> Suggester:
+    """``ensemble`` (rules alone) or ``ensemble:DB`` (rules + learned names + the active CRF of DB)."""
+    from hakam.suggest.rules import RuleSuggester
+
+    if not argument:
+        from hakam.suggest.ensemble import Ensemble
+
+        return Ensemble([RuleSuggester()])
+    from hakam.store import Store
+    from hakam.suggest.training import suggester_for_store
+
+    return suggester_for_store(Store(argument))
+
+
+@register("bert")
+def _bert(argument: str | None) -> Suggester:
+    """``bert:MODEL_DIR``: a Hugging Face token-classification folder, run by camel-tools."""
+    from hakam.suggest.bert import BertSuggester
+
+    if not argument:
+        raise UnknownSuggester("bert needs a model folder (bert:PATH)")
+    return BertSuggester(argument)
+
+
+__all__ = ["Suggester", "Suggestions", "UnknownSuggester", "available", "create", "register"]

@@ -1,0 +1,75 @@
+"""The learned gazetteer: names reviewers accepted or added, used by the rule suggester.
+
+Kept in the store as the Setting ``learned_gazetteer`` (JSON ``[[name, label, count], …]``)
+and exportable as a gazetteer TSV (same format as resources/gazetteers). Names the
+shipped gazetteers already know are left out; a name accepted with several
+labels keeps the most frequent one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import orjson
+
+from hakam.suggest.kb import NAME_LABELS, knowledge, norm
+
+SETTING = "learned_gazetteer"
+_MIN_CHARS = 2
+
+
+def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
+    """(name, label, times accepted) of accepted names that no shipped gazetteer has."""
+    from hakam.store.tables import ACCEPTED, Document, SpanItem
+
+    votes: dict[str, Counter[str]] = {}
+    surface: dict[str, str] = {}
+    query = (
+        SpanItem.select(SpanItem.start, SpanItem.end, SpanItem.label, Document.text)
+        .join(Document)
+        .where((SpanItem.status == ACCEPTED) & (SpanItem.label.in_(sorted(NAME_LABELS))))
+        .tuples()
+    )
+    for start, end, label, text in query:
+        name = " ".join(text[start:end].split())
+        key = norm(name)
+        if len(key) < _MIN_CHARS:
+            continue
+        votes.setdefault(key, Counter())[label] += 1
+        surface.setdefault(key, name)
+    known = knowledge().gazetteer
+    entries = []
+    for key, counter in votes.items():
+        label, count = counter.most_common(1)[0]
+        if known.labels.get(key) != label:
+            entries.append((surface[key], label, sum(counter.values())))
+    return sorted(entries, key=lambda e: (-e[2], e[0]))
+
+
+def update(store) -> int:
+    """Recompute the learned gazetteer and save it in the store; returns its size."""
+    entries = collect(store)
+    store.set_setting(SETTING, orjson.dumps([list(e) for e in entries]).decode())
+    return len(entries)
+
+
+def entries(store) -> list[tuple[str, str]]:
+    """The learned (name, label) pairs saved in the store."""
+    raw = store.setting(SETTING)
+    if not raw:
+        return []
+    return [(name, label) for name, label, *_ in orjson.loads(raw)]
+
+
+def write_tsv(pairs: list[tuple[str, str]], path: Path | str) -> None:
+    lines = ["# title: names learned from reviewed documents", "# source: Hakam reviewers",
+             "# columns: name\tlabel\tvariants"]  # fmt: skip
+    lines += [f"{name}\t{label}\t" for name, label in pairs]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_tsv(path: Path | str) -> list[tuple[str, str]]:
+    from hakam.suggest.knowledge import load_gazetteer
+
+    return [(form, entry.label) for entry in load_gazetteer(path) for form in entry.forms()]

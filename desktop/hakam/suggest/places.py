@@ -1,0 +1,63 @@
+"""Place patterns: a place head (place_heads: مدينة، قرية، مخيم، مطار …) and the
+name after it. For GPE heads (مدينة أريحا) the head stays outside; for camps,
+crossings, roads and facilities (مخيم الهول، مطار المزة العسكري) it is inside,
+with the adjectives that close the name."""
+
+from __future__ import annotations
+
+from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
+from hakam.suggest.context import Context, arabic, clitic_article
+
+# First words of compound place names (كفر نبل، تل أبيض، دير الزور).
+_COMPOUND = frozenset(
+    {"كفر", "تل", "عين", "دير", "راس", "جسر", "ابو", "بني", "بيت", "خان", "معره", "جبل", "ام", "قصر", "باب",
+     "سيدي", "مرج", "حمام", "بئر", "بير", "وادي", "عرب", "شيخ", "قلعه", "بنت", "نهر", "سد", "تله", "ذي", "ال"}
+)  # fmt: skip
+_NISBA = ("ي", "ية", "يين", "يون")  # مدينة ساحلية: an adjective, not a name
+_ROADS = frozenset({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
+_ADJECTIVES_MAX = 3
+_NAME_MAX = 3
+
+
+def _place_name(ctx: Context, j: int) -> bool:
+    form = ctx.form(j)
+    kb = ctx.kb
+    if not arabic(form) or j in ctx.taken or kb.lexical(form) or form in kb.nationality or clitic_article(form):
+        return False
+    if form.startswith("ال"):
+        return len(form) >= 4 and form not in kb.stopwords and ctx.family(j)
+    written = ctx.text.original_form(ctx.words[j].start, ctx.words[j].end)
+    return not written.endswith(_NISBA) or form in _COMPOUND
+
+
+def places(ctx: Context) -> list[Cand]:
+    out = []
+    kb = ctx.kb
+    for i in range(len(ctx.words) - 1):
+        head = None if i in ctx.taken else ctx.stem_in(i, kb.place_heads)
+        if head is None:
+            continue
+        prefix, key = head
+        label, inside = kb.place_heads[key]
+        j = i + 1
+        if j in ctx.taken:
+            c = ctx.taken[j]
+            if not inside or c.start != ctx.words[j].start or c.label != "GPE" or key in _ROADS:
+                continue
+            end = c.last
+        elif _place_name(ctx, j):
+            end = j + 1
+            if ctx.form(j) in _COMPOUND and (_place_name(ctx, j + 1) or (j + 1) in ctx.taken):
+                end = ctx.taken[j + 1].last if (j + 1) in ctx.taken else j + 2
+        else:
+            continue
+        if inside:
+            while end < len(ctx.words) and end - j < _NAME_MAX and ctx.plain_word(end) and end not in ctx.taken:
+                end += 1  # مستشفى رجب طيب أردوغان
+            stop = end + _ADJECTIVES_MAX
+            while end < min(stop, len(ctx.words)) and ctx.adjective(end):
+                end += 1  # مطار المزة العسكري, مستشفى كركوك العام
+            out.append(ctx.cand(i, prefix, end, label, PATTERN))
+        else:
+            out.append(ctx.cand(j, 0, end, label, PATTERN_WEAK if key.startswith("ال") else PATTERN))
+    return out

@@ -1,0 +1,119 @@
+"""``rules``: the cold-start suggester — gazetteers, lexicons and patterns.
+
+One pass builds a ``Text`` (normalised copy + word list), finds gazetteer names
+(Aho-Corasick), dates and name patterns, keeps the longest non-overlapping
+candidates, then finds event triggers outside them and attaches arguments and
+attributes. The knowledge base is built once per process and shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hakam.core.model import Argument, Document, Event, Span
+from hakam.suggest.base import Suggestions
+from hakam.suggest.cands import GAZETTEER, GAZETTEER_AMBIGUOUS, GAZETTEER_LONG, LEARNED, Cand, cand, resolve
+from hakam.suggest.dates import find_dates
+from hakam.suggest.events import Arguments, counts, share_counts
+from hakam.suggest.gazetteer import Gazetteer, Match
+from hakam.suggest.kb import KB, knowledge
+from hakam.suggest.context import Context
+from hakam.suggest.orgs import acronyms, organisations
+from hakam.suggest.persons import persons, surnames
+from hakam.suggest.places import places
+from hakam.suggest.triggers import find_triggers
+from hakam.suggest.words import Text, stems
+
+VERSION = "1"
+# A name that is also a common word counts only after one of these (or a proclitic ب).
+_PLACE_CONTEXT = frozenset(
+    {"في", "من", "الى", "مدينه", "بلده", "قريه", "ريف", "محافظه", "قضاء", "ناحيه", "منطقه", "حي", "شمال",
+     "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "محيط", "اطراف", "مدينتي",
+     "بلدتي", "بلدات", "قرى", "مدن", "ولايه", "اقليم", "مديريه", "محليه", "داخل", "نحو", "باتجاه", "عن"}
+)  # fmt: skip
+
+_FACILITY_HEADS = frozenset(
+    {"سد", "مطار", "مستشفى", "مشفى", "سجن", "معسكر", "قاعده", "حقل", "مصفاه", "محطه", "ميناء", "مرفا", "ثكنه"}
+)  # fmt: skip
+
+
+class RuleSuggester:
+    name = "rules"
+
+    def __init__(self, learned: Iterable[tuple[str, str]] = (), kb: KB | None = None):
+        entries = [((name,), label) for name, label in learned]
+        self.learned = Gazetteer(entries) if entries else None
+        self._kb = kb
+        self.version = VERSION + (f"+{len(self.learned)}" if self.learned else "")
+
+    @property
+    def kb(self) -> KB:
+        return self._kb or knowledge()
+
+    def entities(self, text: Text, meta: dict) -> list[Cand]:
+        kb = self.kb
+        found = _gazetteer(text, kb, kb.gazetteer.find(text), GAZETTEER)
+        if self.learned:
+            found += _gazetteer(text, kb, self.learned.find(text), LEARNED)
+        taken = {w: c for c in resolve(found) for w in range(c.first, c.last)}
+        ctx = Context(text, kb, taken)
+        patterns = persons(ctx) + organisations(ctx) + places(ctx)
+        entities = resolve(found + patterns + find_dates(text, kb, meta))
+        return resolve(entities + surnames(ctx, entities) + acronyms(ctx, entities))
+
+    def suggest(self, doc: Document) -> Suggestions:
+        kb = self.kb
+        text = Text(doc.text)
+        entities = self.entities(text, doc.meta)
+        source = f"{self.name}@{self.version}"
+        spans = [_span(text, c, c.label, source) for c in entities]
+        blocked = {w for c in entities for w in range(c.first, c.last)}
+        triggers = find_triggers(text, kb, blocked)
+        arguments = Arguments(text, kb, entities, triggers)
+        drafts = []
+        for t in triggers:
+            args, attributes = arguments.for_trigger(t)
+            attributes.update(counts(text, kb, t))
+            drafts.append((t, args, attributes))
+        share_counts([(t, attributes) for t, _, attributes in drafts], text)
+        events = []
+        for n, (t, args, attributes) in enumerate(drafts, 1):
+            start = text.words[t.first].start + t.prefix
+            o_start, o_end = text.span(start, text.words[t.last - 1].end)
+            trigger = Span(o_start, o_end, t.type, t.score, source)
+            arguments_out = tuple(Argument(role, _span(text, c, c.label, None)) for role, c in args)
+            events.append(Event(t.type, trigger, arguments_out, attributes, t.score, source, f"r{n}"))
+        return spans, events
+
+
+def _span(text: Text, c: Cand, label: str, source: str | None) -> Span:
+    start, end = text.span(c.start, c.end)
+    return Span(start, end, label, round(c.score, 4) if source else None, source)
+
+
+def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[Cand]:
+    out = []
+    for m in matches:
+        c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
+        form = text.text[m.start : m.end]
+        if m.words > 1:
+            head = form.split()[0]
+            if m.label == "GPE" and head in _FACILITY_HEADS:
+                c = Cand(c.start, c.end, kb.place_heads[head][0], c.score, c.first, c.last)  # سد تشرين
+        elif m.label in ("GPE", "LOC"):
+            if kb.lexical(form) and m.ambiguous:
+                continue
+            if m.ambiguous or form in kb.first_names or form in kb.nationality:
+                if not _place_context(text, kb, c, m.start - text.words[c.first].start):
+                    continue
+                c = Cand(c.start, c.end, c.label, GAZETTEER_AMBIGUOUS, c.first, c.last)
+        out.append(c)
+    return out
+
+
+def _place_context(text: Text, kb: KB, c: Cand, prefix: int) -> bool:
+    """A preposition or place head before the name (في حمرين، بحمرين، مدينة طويلة)."""
+    if prefix and text.words[c.first].form[prefix - 1] == "ب":
+        return True
+    previous = text.words[c.first - 1].form if c.first else ""
+    return any(k in _PLACE_CONTEXT or k in kb.place_heads for _, k in stems(previous))

@@ -1,0 +1,108 @@
+"""Train from reviewed, with a fake trainer: progress, scores beside the active
+version's, make active or roll back, refresh of the documents to review."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+from pytestqt.qtbot import QtBot
+
+from hakam.desk.training import TrainingDialog
+from hakam.store import Store, analytics
+from hakam.store.tables import ModelVersion
+from tests.dashboard.conftest import scores
+
+
+class FakeTrainer:
+    """Registers a version like ``train_from_store`` would; ``gate`` holds it mid-way."""
+
+    def __init__(self, gate: threading.Event | None = None):
+        self.gate = gate
+        self.activated: list[int] = []
+        self.refreshed: list[int] = []
+
+    def train(self, store: Store, progress: Callable[..., None], should_stop: Callable[[], bool]) -> object:
+        for step in range(1, 4):
+            progress(step, 3, f"fold {step}")
+            if self.gate is not None:
+                self.gate.wait(5)
+            if should_stop():
+                return None
+        reviewed = len(store.document_ids("reviewed"))
+        model_id = store.model_version("crf", "4", "crf", scores=scores(0.7), train_documents=reviewed)
+        return type("TrainResult", (), {"model_version_id": model_id})()
+
+    def activate(self, store: Store, model_id: int) -> None:
+        self.activated.append(model_id)
+        ModelVersion.update(active=ModelVersion.id == model_id).execute()
+
+    def refresh(self, store: Store, document_ids: Sequence[int], state: object) -> list[int]:
+        self.refreshed = list(document_ids)
+        return list(document_ids)
+
+
+def dialog(qtbot: QtBot, store: Store, trainer: FakeTrainer) -> TrainingDialog:
+    widget = TrainingDialog(store, trainer)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_store: Store) -> None:
+    trainer = FakeTrainer()
+    widget = dialog(qtbot, filled_store, trainer)
+    assert "5 reviewed documents" in widget.intro.text() and "crf 2" in widget.intro.text()
+    widget.train_button.click()
+    qtbot.waitUntil(lambda: widget.use_new_button.isVisible())
+    assert widget.new is not None
+    trainer_id = widget.new.id
+    new = analytics.model_info(filled_store, trainer_id)
+    assert new is not None and new.version == "4" and new.train_documents == 5
+    table = widget.table
+    cells = {table.item(r, 0).text(): [table.item(r, c).text() if table.item(r, c) else "" for c in range(1, 8)]
+             for r in range(table.rowCount())}  # fmt: skip
+    assert cells["All labels (micro)"][2] == "0.580" and cells["All labels (micro)"][5] == "0.700"
+    assert cells["All labels (micro)"][6] == "\u200e+0.120"
+    assert cells["Training documents"][0] == "4" and cells["Training documents"][3] == "5"
+    assert "0.700" in widget.status.text() and "0.580" in widget.status.text()
+    with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
+        widget.use_new_button.click()
+    assert trainer.activated == [trainer_id]
+    assert refreshed.args == [filled_store.document_ids("todo")] and trainer.refreshed == refreshed.args[0]
+    assert analytics.active_model(filled_store).id == trainer_id  # type: ignore[union-attr]
+    assert widget.close_button.isVisible() and not widget.keep_button.isVisible()
+
+
+def test_keep_the_previous_version_rolls_back(qtbot: QtBot, filled_store: Store) -> None:
+    trainer = FakeTrainer()
+    widget = dialog(qtbot, filled_store, trainer)
+    previous = analytics.active_model(filled_store)
+    widget.train_button.click()
+    qtbot.waitUntil(lambda: widget.keep_button.isVisible())
+    with qtbot.waitSignal(widget.modelActivated) as activated:
+        widget.keep_button.click()
+    assert activated.args == [previous.id]  # type: ignore[union-attr]
+    assert analytics.active_model(filled_store).version == "2"  # type: ignore[union-attr]
+    assert len(analytics.learning_curve(filled_store)) == 4  # the new version stays on record
+
+
+def test_cancel_stops_training_and_changes_nothing(qtbot: QtBot, filled_store: Store) -> None:
+    gate = threading.Event()
+    widget = dialog(qtbot, filled_store, FakeTrainer(gate))
+    widget.train_button.click()
+    qtbot.waitUntil(lambda: widget.progress.maximum() == 3)
+    assert widget.cancel_button.isVisible() and "fold 1" in widget.status.text()
+    widget.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: "cancelled" in widget.status.text())
+    assert ModelVersion.select().count() == 3 and widget.train_button.isVisible()
+
+
+def test_failure_is_reported(qtbot: QtBot, filled_store: Store) -> None:
+    trainer = FakeTrainer()
+    trainer.train = lambda *args: (_ for _ in ()).throw(RuntimeError("no reviewed spans"))  # type: ignore[method-assign]
+    widget = dialog(qtbot, filled_store, trainer)
+    widget.train_button.click()
+    qtbot.waitUntil(lambda: "no reviewed spans" in widget.status.text())
+    assert widget.train_button.isVisible()

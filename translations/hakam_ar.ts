@@ -1,0 +1,673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Import documents…</source>
+        <translation>استيراد مستندات…</translation>
+    </message>
+    <message>
+        <source>Export reviewed documents…</source>
+        <translation>تصدير المستندات المراجَعة…</translation>
+    </message>
+    <message>
+        <source>Suggest for this document</source>
+        <translation>اقتراح توسيمات لهذا المستند</translation>
+    </message>
+    <message>
+        <source>Suggest for all documents to review</source>
+        <translation>اقتراح توسيمات لكل المستندات قيد المراجعة</translation>
+    </message>
+    <message>
+        <source>Annotator name…</source>
+        <translation>اسم المُوسِّم…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Delete accepted highlight</source>
+        <translation>حذف التظليل المقبول</translation>
+    </message>
+    <message>
+        <source>Grow: move the left edge one word left</source>
+        <translation>توسيع: تحريك الحافة اليسرى كلمةً نحو اليسار</translation>
+    </message>
+    <message>
+        <source>Shrink: move the left edge one word right</source>
+        <translation>تضييق: تحريك الحافة اليسرى كلمةً نحو اليمين</translation>
+    </message>
+    <message>
+        <source>Grow: move the right edge one word right</source>
+        <translation>توسيع: تحريك الحافة اليمنى كلمةً نحو اليمين</translation>
+    </message>
+    <message>
+        <source>Shrink: move the right edge one word left</source>
+        <translation>تضييق: تحريك الحافة اليمنى كلمةً نحو اليسار</translation>
+    </message>
+    <message>
+        <source>Clear focus and selection</source>
+        <translation>إلغاء التركيز والتحديد</translation>
+    </message>
+    <message>
+        <source>Accept all remaining in this document</source>
+        <translation>قبول كل ما تبقّى في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Mark reviewed and open next</source>
+        <translation>وسم المستند كمُراجَع وفتح التالي</translation>
+    </message>
+    <message>
+        <source>Ignore document and open next</source>
+        <translation>تجاهل المستند وفتح التالي</translation>
+    </message>
+    <message>
+        <source>Reopen document for review</source>
+        <translation>إعادة فتح المستند للمراجعة</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation>البحث في المستندات</translation>
+    </message>
+    <message>
+        <source>Back to the article</source>
+        <translation>العودة إلى المقال</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>الحجم العادي للنص</translation>
+    </message>
+    <message>
+        <source>Keyboard help</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>التسمية: %1</translation>
+    </message>
+    <message>
+        <source>Event type: %1</source>
+        <translation>نوع الحدث: %1</translation>
+    </message>
+    <message>
+        <source>Argument role: %1</source>
+        <translation>دور العنصر: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>درجة الثقة %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Documents reviewed per day</source>
+        <translation>المستندات المراجَعة يوميًا</translation>
+    </message>
+    <message>
+        <source>Actions per hour, by annotator</source>
+        <translation>الإجراءات في الساعة لكل مُوسِّم</translation>
+    </message>
+    <message>
+        <source>Accepted entities by label</source>
+        <translation>الكيانات المقبولة حسب التسمية</translation>
+    </message>
+    <message>
+        <source>Accepted events by type</source>
+        <translation>الأحداث المقبولة حسب النوع</translation>
+    </message>
+    <message>
+        <source>Suggestions accepted unchanged, by label (%)</source>
+        <translation>الاقتراحات المقبولة دون تعديل حسب التسمية (٪)</translation>
+    </message>
+    <message>
+        <source>Suggestions accepted unchanged, by model version (%)</source>
+        <translation>الاقتراحات المقبولة دون تعديل حسب إصدار النموذج (٪)</translation>
+    </message>
+    <message>
+        <source>Learning curve: held-out F1 by training documents</source>
+        <translation>منحنى التعلّم: قيمة F1 على عيّنة التقييم حسب عدد مستندات التدريب</translation>
+    </message>
+    <message>
+        <source>reviewed documents</source>
+        <translation>المستندات المراجَعة</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged</source>
+        <translation>المستندات المراجَعة: %1 من %2 · القرارات: %3 · الاقتراحات المعلّقة: %4 · المقبولة دون تعديل: %5</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>لا توجد بيانات بعد</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(بلا مصدر)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>النشط</translation>
+    </message>
+    <message>
+        <source>No trained model yet</source>
+        <translation>لا يوجد نموذج مُدرَّب بعد</translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation>تصدير الرسم بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Add focused entity or selection</source>
+        <translation>إضافة الكيان المُركَّز عليه أو النص المحدَّد</translation>
+    </message>
+    <message>
+        <source>Remove argument</source>
+        <translation>إزالة العنصر</translation>
+    </message>
+    <message>
+        <source>Accept event</source>
+        <translation>قبول الحدث</translation>
+    </message>
+    <message>
+        <source>Reject event</source>
+        <translation>رفض الحدث</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>عناصر الحدث</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>الحدث</translation>
+    </message>
+    <message>
+        <source>Focus an event trigger (coloured text) to edit its event.</source>
+        <translation>انتقل إلى كلمة دالّة على حدث (نص ملوّن) لتحرير الحدث.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <source>%1: write a whole number, 0 or more</source>
+        <translation>%1: اكتب عددًا صحيحًا، صفرًا أو أكثر</translation>
+    </message>
+    <message>
+        <source>%1: write a date as YYYY-MM-DD</source>
+        <translation>%1: اكتب التاريخ بالصيغة YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>%1: not a valid value</source>
+        <translation>%1: قيمة غير صالحة</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard (F1, ? or Esc to close)</source>
+        <translation>لوحة المفاتيح (F1 أو ? أو Esc للإغلاق)</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Arrows follow the right-to-left text: Shift+← grows a highlight to the left, Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows.</source>
+        <translation>الأسهم تتبع اتجاه النص من اليمين إلى اليسار: ‏Shift+←‏ يوسّع التظليل نحو اليسار، و‏Ctrl+Shift+→‏ يوسّعه نحو اليمين؛ اضغط Esc أولًا لتحديد النص باستخدام Shift مع الأسهم.</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Dotted: suggested · solid: accepted · coloured text: event trigger</source>
+        <translation>منقّط: مقترح · متّصل: مقبول · نص ملوّن: كلمة دالّة على حدث</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hakam — %1</source>
+        <translation>حَكَم — %1</translation>
+    </message>
+    <message>
+        <source>No more documents in this queue</source>
+        <translation>لا مزيد من المستندات في هذه القائمة</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed · %3 decisions today · %4</source>
+        <translation>المراجَعة: %1 من %2 · قرارات اليوم: %3 · %4</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Your name, recorded on every decision:</source>
+        <translation>اسمك، ويُسجَّل مع كل قرار:</translation>
+    </message>
+    <message>
+        <source>Please wait: another task is running</source>
+        <translation>يُرجى الانتظار: هناك مهمة أخرى قيد التنفيذ</translation>
+    </message>
+    <message>
+        <source>Suggestions ready for %1 documents</source>
+        <translation>الاقتراحات جاهزة (عدد المستندات: %1)</translation>
+    </message>
+    <message>
+        <source>Suggesting</source>
+        <translation>جارٍ الاقتراح</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
+    </message>
+    <message>
+        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>المستندات (*.jsonl *.json *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1 documents</source>
+        <translation>تم الاستيراد (عدد المستندات: %1)</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+        <source>Export reviewed documents</source>
+        <translation>تصدير المستندات المراجَعة</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>أسطر JSON ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exported %1 documents to %2</source>
+        <translation>تم التصدير (عدد المستندات: %1) إلى %2</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1، السطر %2</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;تسميات</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;أحداث</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>مستن&amp;د</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+</context>
+<context>
+    <name>PlotCard</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>تصدير PNG…</translation>
+    </message>
+    <message>
+        <source>Save this plot as a PNG image</source>
+        <translation>حفظ هذا الرسم صورةً بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>Export %1 as PNG</source>
+        <translation>تصدير «%1» بصيغة PNG</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>اسم دخولك إلى النظام</translation>
+    </message>
+    <message>
+        <source>Recorded on every decision. A database keeps the name it was first opened with.</source>
+        <translation>يُسجَّل مع كل قرار. تحتفظ قاعدة البيانات بالاسم الذي فُتحت به أول مرة.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;تصفّح…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator name:</source>
+        <translation>&amp;اسم المُوسِّم:</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>Article &amp;font size:</source>
+        <translation>&amp;حجم خط المقال:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;مظهر الواجهة:</translation>
+    </message>
+    <message>
+        <source>&amp;Database file:</source>
+        <translation>&amp;قاعدة البيانات (ملف):</translation>
+    </message>
+    <message>
+        <source>The language and the database file take effect the next time Hakam starts.</source>
+        <translation>يسري تغيير اللغة وملف قاعدة البيانات عند تشغيل حَكَم في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>ملف قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Hakam databases (*.sqlite *.db);;All files (*)</source>
+        <translation>قواعد بيانات حَكَم (*.sqlite *.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>The database must be a file, not a folder.</source>
+        <translation>يجب أن تكون قاعدة البيانات ملفًا لا مجلدًا.</translation>
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation>يُرجى التصحيح: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the preferences: %1</source>
+        <translation>تعذّر حفظ التفضيلات: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>To review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>المراجَعة</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>المتجاهَلة</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>ترتيب الاستيراد</translation>
+    </message>
+    <message>
+        <source>Most uncertain first</source>
+        <translation>الأقل يقينًا أولًا</translation>
+    </message>
+    <message>
+        <source>Search text…</source>
+        <translation>ابحث في النص…</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresTable</name>
+    <message>
+        <source>none</source>
+        <translation>لا يوجد</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <source>P · %1</source>
+        <translation>الدقة · %1</translation>
+    </message>
+    <message>
+        <source>R · %1</source>
+        <translation>الاستدعاء · %1</translation>
+    </message>
+    <message>
+        <source>F1 · %1</source>
+        <translation>F1 · %1</translation>
+    </message>
+    <message>
+        <source>Δ F1</source>
+        <translation>Δ F1</translation>
+    </message>
+    <message>
+        <source>All labels (micro)</source>
+        <translation>كل التسميات (المتوسط الجزئي)</translation>
+    </message>
+    <message>
+        <source>Training documents</source>
+        <translation>مستندات التدريب</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>No suggestions left to review in this document</source>
+        <translation>لا اقتراحات متبقية للمراجعة في هذا المستند</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Train from reviewed documents</source>
+        <translation>التدريب على المستندات المراجَعة</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;درِّب</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Use the new version</source>
+        <translation>&amp;استخدم الإصدار الجديد</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the previous version</source>
+        <translation>&amp;حافظ على الإصدار السابق</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;إغلاق</translation>
+    </message>
+    <message>
+        <source>A new model version will learn from the %1 reviewed documents. Its held-out scores are shown next to the active version&apos;s before you choose.</source>
+        <translation>سيتعلّم إصدار جديد من النموذج من المستندات المراجَعة (%1). تظهر نتائجه على عيّنة التقييم بجانب نتائج الإصدار النشط قبل أن تختار.</translation>
+    </message>
+    <message>
+        <source>Active now: %1.</source>
+        <translation>النشط حاليًا: %1.</translation>
+    </message>
+    <message>
+        <source>Review and mark at least one document first.</source>
+        <translation>راجِع مستندًا واحدًا على الأقل وعلِّمه «مُراجَعًا» أولًا.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>فشل: %1</translation>
+    </message>
+    <message>
+        <source>Training on the reviewed documents…</source>
+        <translation>جارٍ التدريب على المستندات المراجَعة…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>جارٍ الإيقاف…</translation>
+    </message>
+    <message>
+        <source>Training was cancelled; nothing changed.</source>
+        <translation>أُلغي التدريب، ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>%1 is trained; it has no held-out scores.</source>
+        <translation>اكتمل تدريب %1، لكن لا نتائج له على عيّنة التقييم.</translation>
+    </message>
+    <message>
+        <source>%1: held-out F1 %2.</source>
+        <translation>الإصدار %1: قيمة F1 على عيّنة التقييم %2.</translation>
+    </message>
+    <message>
+        <source>%1: held-out F1 %2 (the active %3: %4).</source>
+        <translation>الإصدار %1: قيمة F1 على عيّنة التقييم %2 (والإصدار النشط %3: %4).</translation>
+    </message>
+    <message>
+        <source>%1 is active.</source>
+        <translation>أصبح %1 الإصدارَ النشط.</translation>
+    </message>
+    <message>
+        <source>%1 is active. Refreshing suggestions on %2 documents to review…</source>
+        <translation>أصبح %1 الإصدارَ النشط. جارٍ تحديث الاقتراحات في المستندات قيد المراجعة (%2)…</translation>
+    </message>
+    <message>
+        <source>%1 is active; suggestions refreshed on %2 documents.</source>
+        <translation>أصبح %1 الإصدارَ النشط، وحُدِّثت الاقتراحات (عدد المستندات: %2).</translation>
+    </message>
+</context>
+</TS>

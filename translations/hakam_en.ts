@@ -1,0 +1,673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Import documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export reviewed documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest for this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest for all documents to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete accepted highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grow: move the left edge one word left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrink: move the left edge one word right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grow: move the right edge one word right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrink: move the right edge one word left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear focus and selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all remaining in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark reviewed and open next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore document and open next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen document for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Documents reviewed per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions per hour, by annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted entities by label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted events by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions accepted unchanged, by label (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions accepted unchanged, by model version (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve: held-out F1 by training documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add focused entity or selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus an event trigger (coloured text) to edit its event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write a whole number, 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard (F1, ? or Esc to close)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrows follow the right-to-left text: Shift+← grows a highlight to the left, Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Dotted: suggested · solid: accepted · coloured text: event trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hakam — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more documents in this queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed · %3 decisions today · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, recorded on every decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait: another task is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions ready for %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggesting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export reviewed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 documents to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotCard</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this plot as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on every decision. A database keeps the name it was first opened with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annotator name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article &amp;font size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language and the database file take effect the next time Hakam starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hakam databases (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database must be a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the preferences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most uncertain first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoresTable</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All labels (micro)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>No suggestions left to review in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Train from reviewed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new model version will learn from the %1 reviewed documents. Its held-out scores are shown next to the active version&apos;s before you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active now: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and mark at least one document first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training on the reviewed documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training was cancelled; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is trained; it has no held-out scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: held-out F1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: held-out F1 %2 (the active %3: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is active. Refreshing suggestions on %2 documents to review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is active; suggestions refreshed on %2 documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
