@@ -110,7 +110,6 @@ def import_file(
     chosen = detect(path) if fmt == "auto" else reader(fmt)
     summary.formats[str(path)] = chosen.name
     partial = ImportSummary()
-    read = 0
     schema_before = store.schema
     try:
         _read_into(store, chosen.read(path, options), path, reviewed, skip_invalid, label_map or {}, add_labels,

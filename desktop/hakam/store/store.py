@@ -31,7 +31,6 @@ from hakam.store.tables import (
     ModelVersion,
     Setting,
     SpanItem,
-    Suggestion,
     database,
 )
 from hakam.store.views import ArgumentView, DocumentView, EventView, SpanView

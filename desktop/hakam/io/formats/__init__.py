@@ -8,10 +8,10 @@ turns ``ExportRecord``s into a file (or folder). Neither touches the store:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TextIO
 
 from hakam.core.schema import Schema
 from hakam.io.errors import InputError
@@ -49,6 +49,24 @@ class Writer(Protocol):
 
     def write(self, records: Iterable[ExportRecord], out, options: WriteOptions) -> int:
         """Write ``records`` to ``out`` (a text stream, or a folder Path when ``folder``)."""
+
+
+class JsonLinesWriter:
+    """A writer of one JSON object a line, made from the function that builds it."""
+
+    folder = False
+
+    def __init__(self, name: str, to_json: Callable[[ExportRecord], dict[str, Any]]):
+        self.name, self._to_json = name, to_json
+
+    def write(self, records: Iterable[ExportRecord], out: TextIO, options: WriteOptions) -> int:
+        from hakam.io.jsonl import dumps_line
+
+        count = 0
+        for record in records:
+            out.write(dumps_line(self._to_json(record)))
+            count += 1
+        return count
 
 
 # Format name -> module; modules are imported on first use. Auto-detection asks

@@ -19,19 +19,18 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 
 from hakam.core.model import Document, Span
 from hakam.io.errors import InputError
-from hakam.io.formats import ReadOptions, WriteOptions
+from hakam.io.formats import JsonLinesWriter, ReadOptions
 from hakam.io.formats.annotators import merge_annotators
 from hakam.io.formats.jsonrec import head_keys, iter_records
 from hakam.io.formats.utf16 import Utf16
-from hakam.io.jsonl import dumps_line
 from hakam.io.records import ExportRecord, ImportRecord
 
 _SPAN_KEYS = ("label", "labels", "entities", "annotations")
@@ -162,17 +161,6 @@ def line_of(record: ExportRecord) -> dict[str, Any]:
     return data
 
 
-class DoccanoWriter:
-    name = "doccano"
-    folder = False
-
-    def write(self, records: Iterable[ExportRecord], out: TextIO, options: WriteOptions) -> int:
-        count = 0
-        for record in records:
-            out.write(dumps_line(line_of(record)))
-            count += 1
-        return count
-
 
 READER = DoccanoReader()
-WRITER = DoccanoWriter()
+WRITER = JsonLinesWriter("doccano", line_of)

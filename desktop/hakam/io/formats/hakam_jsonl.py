@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.io.errors import InputError
-from hakam.io.formats import ReadOptions, WriteOptions
-from hakam.io.jsonl import document_to_record, dumps_line, format_time, parse_time
+from hakam.io.formats import JsonLinesWriter, ReadOptions
+from hakam.io.jsonl import document_to_record, format_time, parse_time
 from hakam.io.records import ExportRecord, ImportRecord
 
 
@@ -143,17 +143,6 @@ class HakamReader:
                 yield error
 
 
-class HakamWriter:
-    name = "hakam"
-    folder = False
-
-    def write(self, records: Iterable[ExportRecord], out: TextIO, options: WriteOptions) -> int:
-        count = 0
-        for record in records:
-            out.write(dumps_line(export_line(record)))
-            count += 1
-        return count
-
 
 def export_line(record: ExportRecord) -> dict[str, Any]:
     data = document_to_record(record.doc)
@@ -166,4 +155,4 @@ def export_line(record: ExportRecord) -> dict[str, Any]:
 
 
 READER = HakamReader()
-WRITER = HakamWriter()
+WRITER = JsonLinesWriter("hakam", export_line)

@@ -18,17 +18,17 @@ keeps unknown task keys) and are read back from it.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from hakam.core.model import Document, Span
 from hakam.core.tokenize import tokenize
 from hakam.io.errors import InputError
-from hakam.io.formats import ReadOptions, WriteOptions
+from hakam.io.formats import JsonLinesWriter, ReadOptions
 from hakam.io.formats.hakam_jsonl import _event, iter_json_lines
 from hakam.io.formats.jsonrec import head_keys
-from hakam.io.jsonl import dumps_line, event_record
+from hakam.io.jsonl import event_record
 from hakam.io.records import ExportRecord, ImportRecord
 
 _OWN = {"text", "spans", "tokens", "meta", "answer", "_annotator_id", "_timestamp", "events"}
@@ -164,17 +164,6 @@ def task(record: ExportRecord) -> dict[str, Any]:
     return data
 
 
-class ProdigyWriter:
-    name = "prodigy"
-    folder = False
-
-    def write(self, records: Iterable[ExportRecord], out: TextIO, options: WriteOptions) -> int:
-        count = 0
-        for record in records:
-            out.write(dumps_line(task(record)))
-            count += 1
-        return count
-
 
 READER = ProdigyReader()
-WRITER = ProdigyWriter()
+WRITER = JsonLinesWriter("prodigy", task)
