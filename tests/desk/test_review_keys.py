@@ -45,6 +45,8 @@ def test_accept_reject_and_move_on(window, store, qtbot):
     assert focused_text(window) == "قصفت"
     press(qtbot, window.article, K.Key_Tab)
     assert focused_text(window) == "الدفاع المدني"
+    press(qtbot, window.article, K.Key_Backtab, modifier=SHIFT)
+    assert focused_text(window) == "قصفت"
 
 
 def test_relabel_with_digit(window, store, qtbot):

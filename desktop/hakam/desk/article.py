@@ -37,6 +37,7 @@ class ArticleView(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
         self.document().setDocumentMargin(18)
+        self.setPlaceholderText(self.tr("No document open: import documents with File → Import (Ctrl+O)."))
         self.highlighter = Highlighter(self.document(), session)
         self._shown: tuple[int, str] | None = None
         session.opened.connect(self._on_opened)

@@ -13,7 +13,6 @@ from typing import Any
 
 import orjson
 
-from hakam.core.model import Span
 
 _WORDS = (
     "قال مصدر عسكري إن الطائرات الحربية شنت غارات على مواقع في ريف المدينة وأسفرت عن مقتل عدد من المسلحين "

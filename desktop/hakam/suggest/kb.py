@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from hakam.core.normalize import normalize_word
@@ -54,6 +55,12 @@ class KB:
     dates: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
     stopwords: frozenset[str] = frozenset()
     ambiguous_names: frozenset[str] = frozenset()
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Words the tokenizer may split a proclitic before (names, triggers, heads)."""
+        return frozenset(self.gazetteer.words | self.first_names | self.triggers.keys() | self.org_heads
+                         | self.place_heads.keys())  # fmt: skip
 
     def lexical(self, form: str) -> bool:
         """A word some lexicon knows as something other than a name."""

@@ -8,6 +8,8 @@ attributes. The knowledge base is built once per process and shared.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from hakam.core.model import Argument, Document, Event, Span
@@ -25,6 +27,7 @@ from hakam.suggest.triggers import find_triggers
 from hakam.suggest.words import Text, stems
 
 VERSION = "1"
+_RECENT = 4
 # A name that is also a common word counts only after one of these (or a proclitic ب).
 _PLACE_CONTEXT = frozenset(
     {"في", "من", "الى", "مدينه", "بلده", "قريه", "ريف", "محافظه", "قضاء", "ناحيه", "منطقه", "حي", "شمال",
@@ -44,6 +47,8 @@ class RuleSuggester:
         entries = [((name,), label) for name, label in learned]
         self.learned = Gazetteer(entries) if entries else None
         self._kb = kb
+        self._recent: OrderedDict[tuple[str, str], Suggestions] = OrderedDict()  # the CRF asks again
+        self._lock = threading.Lock()
         self.version = VERSION + (f"+{len(self.learned)}" if self.learned else "")
 
     @property
@@ -62,6 +67,19 @@ class RuleSuggester:
         return resolve(entities + surnames(ctx, entities) + acronyms(ctx, entities))
 
     def suggest(self, doc: Document) -> Suggestions:
+        key = (doc.text, str(doc.meta.get("date", "")) if doc.meta else "")
+        with self._lock:
+            if key in self._recent:
+                spans, events = self._recent[key]
+                return list(spans), list(events)
+        result = self._suggest(doc)
+        with self._lock:
+            self._recent[key] = result
+            while len(self._recent) > _RECENT:
+                self._recent.popitem(last=False)
+        return list(result[0]), list(result[1])
+
+    def _suggest(self, doc: Document) -> Suggestions:
         kb = self.kb
         text = Text(doc.text)
         entities = self.entities(text, doc.meta)
