@@ -139,6 +139,10 @@
 <context>
     <name>ArticleView</name>
     <message>
+        <source>No document open: import documents with File → Import (Ctrl+O).</source>
+        <translation>لا يوجد مستند مفتوح: استورد مستندات من ملف ← استيراد (Ctrl+O).</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>

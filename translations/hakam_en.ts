@@ -139,6 +139,10 @@
 <context>
     <name>ArticleView</name>
     <message>
+        <source>No document open: import documents with File → Import (Ctrl+O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>

@@ -90,7 +90,9 @@ def arabic_qm(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_arabic_ui_has_arabic_menus_and_is_mirrored(qapp, arabic_qm: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_arabic_ui_has_arabic_menus_and_is_mirrored(
+    qapp, arabic_qm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
@@ -98,6 +100,7 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(qapp, arabic_qm: Path, tmp_p
     from hakam.store import Store
 
     window_module = pytest.importorskip("hakam.desk.window", reason="the main window (hakam.desk.window) is not built yet")
+    monkeypatch.delenv("HAKAM_LANG", raising=False)
     try:
         assert i18n.install(qapp, "ar", folder=arabic_qm) == "ar"
         assert set(i18n.installed_catalogs()) == {"hakam_ar.qm", "qtbase_ar.qm"}
@@ -118,8 +121,15 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(qapp, arabic_qm: Path, tmp_p
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_language_preference_overrides_the_system() -> None:
+def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     from hakam.desk import i18n
+
+    monkeypatch.setenv("HAKAM_LANG", "ar")
+    try:
+        assert i18n.install(qapp, "en") == "ar" and i18n.is_rtl()
+    finally:
+        monkeypatch.delenv("HAKAM_LANG")
+        assert i18n.install(qapp, "en") == "en"
 
     assert i18n.resolve("ar") == "ar" and i18n.resolve("en") == "en"
     assert i18n.resolve("system") == i18n.resolve("fr") == i18n.system_language()

@@ -59,7 +59,7 @@ def test_undo_is_a_new_decision_and_redo_reapplies(store: Store, doc_id: int) ->
 
 def test_undo_of_an_added_span_removes_it_and_redo_brings_it_back(store: Store, doc_id: int) -> None:
     change = store.add_span(doc_id, 0, 4, "DATE")
-    item = change.item_ids[0]
+    item = change.span_ids[0]
     store.undo()
     assert item not in {s.id for s in store.spans(doc_id, include_closed=True)}
     store.redo()
@@ -90,7 +90,7 @@ def test_event_editing(store: Store, doc_id: int) -> None:
     for _ in range(5):
         store.undo()
     assert store.event(event.id).type == "AIRSTRIKE" and store.event(event.id).attributes == {}
-    new = store.add_event(doc_id, 59, 64, "KILLING").item_ids[0]
+    new = store.add_event(doc_id, 59, 64, "KILLING").event_ids[0]
     assert store.event(new).type == "KILLING"
 
 

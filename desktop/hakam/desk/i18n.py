@@ -1,13 +1,15 @@
 """Interface language: Hakam's own catalog plus Qt's (``qtbase_<lang>``), and the
 layout direction of the whole application.
 
-The language follows the system locale unless the preference names one. The
+The language follows the system locale unless the preference names one;
+``$HAKAM_LANG`` (``ar``/``en``) overrides both, for screenshots and tests. The
 compiled catalogs (``hakam_<lang>.qm``, built by ``make translations`` from
 ``translations/*.ts``) live in the resources' ``translations`` folder.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -25,6 +27,17 @@ _current = FALLBACK
 
 def qm_dir() -> Path:
     return resource_path("translations")
+
+
+def qt_translations_dir() -> Path:
+    """Qt's own catalogs: where QLibraryInfo says, else next to the PySide6 package
+    (a frozen build keeps them in ``PySide6/Qt/translations``)."""
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if any(configured.glob("qtbase_*.qm")):
+        return configured
+    import PySide6
+
+    return Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
 
 
 def system_language() -> str:
@@ -56,10 +69,10 @@ def install(app: QCoreApplication, preference: str = "system", folder: Path | No
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    language = resolve(preference)
+    language = resolve(os.environ.get("HAKAM_LANG") or preference)
     sources = [(f"hakam_{language}", folder or qm_dir())]
     if language != FALLBACK:
-        sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+        sources.append((f"qtbase_{language}", qt_translations_dir()))
     for name, where in sources:
         translator = QTranslator(app)
         if translator.load(name, str(where)) and app.installTranslator(translator):

@@ -78,7 +78,7 @@ class Reviewer:
             change = self.session.perform(lambda: self.store.add_span(doc_id, *selected, label))
             if change:
                 self.selection.clear_selection()
-                self.session.set_focus((SPAN, change.item_ids[0]))
+                self.session.set_focus((SPAN, change.span_ids[0]))
             return
         key = self.session.focus
         if key is None or key[0] != SPAN:
@@ -135,7 +135,7 @@ class Reviewer:
             change = self.session.perform(lambda: self.store.add_event(doc_id, *selected, event_type))
             if change:
                 self.selection.clear_selection()
-                self.session.set_focus((EVENT, change.item_ids[0]))
+                self.session.set_focus((EVENT, change.event_ids[0]))
             return
         key = self.session.focus
         event_id = key[1] if key and key[0] == EVENT else self.session.current_event

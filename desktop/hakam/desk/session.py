@@ -20,7 +20,6 @@ from hakam.desk.offsets import OffsetMap
 from hakam.store import ACCEPTED, PENDING, Change, DecisionError, DocumentView, EventView, SpanView, Store
 
 SPAN, EVENT = "span", "event"
-_SPAN_ACTIONS = {"accept", "reject", "relabel", "resize", "delete", "add"}
 _FULL_RELOAD = 50  # a change naming more items than this reloads the document's items
 _POSITION_DELAY_MS = 800
 Item = SpanView | EventView
@@ -181,24 +180,17 @@ class Session(QObject):
 
     def _apply(self, change: Change) -> None:
         if self.doc is None or change.document_id != self.doc.id:
-            ids = change.item_ids
-            kind = EVENT if change.action.startswith("event-") else SPAN
-            self.open_document(change.document_id, (kind, ids[0]) if ids else None)
+            first = [(SPAN, i) for i in change.span_ids] + [(EVENT, i) for i in change.event_ids]
+            self.open_document(change.document_id, first[0] if first else None)
             return
         if change.document_changed:
             self.doc = self.store.document(self.doc.id)
-        if not change.item_ids:
+        keys = [(SPAN, i) for i in change.span_ids] + [(EVENT, i) for i in change.event_ids]
+        if not keys:
             return
-        if len(change.item_ids) > _FULL_RELOAD:
+        if len(keys) > _FULL_RELOAD:
             self.reload()
             return
-        if change.action in _SPAN_ACTIONS:
-            kinds: tuple[str, ...] = (SPAN,)
-        elif change.action.startswith("event-"):
-            kinds = (EVENT,)
-        else:  # undo, redo, accept-all: the ids may name spans or events
-            kinds = (SPAN, EVENT)
-        keys = [(k, i) for i in change.item_ids for k in kinds]
         ranges = list(change.ranges)
         for key in keys:
             old = self.item(key)

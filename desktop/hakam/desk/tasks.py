@@ -52,21 +52,14 @@ def suggest(store: Store, document_ids: Sequence[int], state: State) -> list[int
 
 def import_files(store: Store, paths: Sequence[Path], state: State) -> dict[str, Any]:
     """Import JSONL or text files; ``hakam.io.errors.InputError`` names file and line."""
-    try:
-        from hakam.io.importer import import_paths
-    except ImportError as error:
-        raise Unavailable(f"import is not available in this build ({error})") from None
+    from hakam.io.importer import import_paths
+
     summary = import_paths(store, paths, progress=lambda file, count: state.progress(count, 0, str(file)))
-    return summary.as_dict() if hasattr(summary, "as_dict") else {"summary": summary}
+    return summary.as_dict()
 
 
 def export_file(store: Store, out: Path, include_all: bool, state: State) -> int:
     """Write reviewed documents (all with ``include_all``) as JSONL; returns how many."""
-    try:
-        from hakam.io import exporter
-    except ImportError as error:
-        raise Unavailable(f"export is not available in this build ({error})") from None
-    write = getattr(exporter, "export_jsonl", None)
-    if write is not None:
-        return write(store, out, include_all=include_all, progress=lambda n: state.progress(n))
+    from hakam.io import exporter
+
     return exporter.export(store, out, include_all=include_all, progress=lambda n: state.progress(n))

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(
             self.tr("%1 of %2 reviewed · %3 decisions today · %4")
             .replace("%1", str(counts["reviewed"])).replace("%2", str(counts["documents"]))
-            .replace("%3", str(_decisions_today())).replace("%4", self.store.annotator)
+            .replace("%3", str(_decisions_today(self.store))).replace("%4", self.store.annotator)
         )  # fmt: skip
 
     # -- annotator -------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Annotator"), self.tr("Your name, recorded on every decision:"),
                                         text=self.store.annotator)  # fmt: skip
         if ok and name.strip():
-            set_annotator(self.store, name.strip())
+            self.store.set_annotator(name.strip())
             self.update_status()
 
     # -- background tasks ------------------------------------------------------------------------
@@ -267,15 +267,6 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def set_annotator(store: Store, name: str) -> None:
-    """Record ``name`` on decisions from now on (the preference ``annotator``)."""
-    store.set_setting("annotator", name)
-    store.annotator = name
-    store._undo = store._redo = None  # undo is per annotator: rebuild the stacks from the log
-
-
-def _decisions_today() -> int:
-    from hakam.store.tables import Decision  # read-only count; Store.counts() has no per-day figure yet
-
+def _decisions_today(store: Store) -> int:
     midnight = dt.datetime.combine(dt.date.today(), dt.time()).timestamp()
-    return Decision.select().where(Decision.at >= midnight).count()
+    return store.decisions_since(midnight)

@@ -208,17 +208,49 @@ def acceptance(store: Store) -> tuple[dict[str, Outcome], dict[str, Outcome], di
 
 
 # -- model versions -------------------------------------------------------------------
+SCORED_MEMBER = "crf"  # whose held-out scores describe a model version (not the ensemble's)
+ENTITIES, TRIGGERS = "entities", "triggers_typed"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+
+
+def _score(raw: Any) -> Score | None:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("f1"), int | float):
+        return None
+    precision = raw.get("p", raw.get("precision", 0.0))
+    recall = raw.get("r", raw.get("recall", 0.0))
+    return Score(float(precision or 0.0), float(recall or 0.0), float(raw["f1"]))
+
+
+def held_out(scores: Mapping[str, Any], part: str = ENTITIES, member: str = SCORED_MEMBER) -> dict[str, Score]:
+    """Held-out scores per label, with ``"micro"``, from a model version's ``scores``:
+    ``{member: {part: {"micro": prf, "labels": {label: prf}}}}`` as ``hakam.suggest.training``
+    writes them (prf keys ``p``/``r``/``f1``), or a flat ``{label: prf, "micro": prf}``
+    (``hakam.core.scoring.as_json``) for entities."""
+    nested = scores.get(member)
+    if isinstance(nested, Mapping):
+        table = nested.get(part)
+        if not isinstance(table, Mapping):
+            return {}
+        raw = dict(table.get("labels") or {})
+        raw["micro"] = table.get("micro")
+    elif part == ENTITIES:
+        raw = dict(scores)
+    else:
+        return {}
+    out = {label: score for label, value in raw.items() if (score := _score(value)) is not None}
+    return out if "micro" in out else {}
+
+
 def micro_f1(scores: Mapping[str, Any]) -> float | None:
-    """The held-out micro F1 in a scores mapping (``{"micro": {"f1": …}, label: …}``,
-    possibly under ``"spans"``), or a top-level ``"f1"``."""
-    for candidate in (scores, scores.get("spans")):
-        if isinstance(candidate, Mapping):
-            micro = candidate.get("micro")
-            if isinstance(micro, Mapping) and isinstance(micro.get("f1"), int | float):
-                return float(micro["f1"])
-            if isinstance(candidate.get("f1"), int | float):
-                return float(candidate["f1"])
-    return None
+    """The held-out micro F1 of a model version's entities (None when it has no scores)."""
+    micro = held_out(scores).get("micro")
+    return micro.f1 if micro else None
 
 
 def _model_info(row: ModelVersion) -> ModelInfo:

@@ -74,7 +74,7 @@ def run_bench(args: Any) -> dict[str, Any]:
             doc = rng.choice(ids)
             item = rng.choice(store.spans(doc) or [None])
             if item is None:
-                item_id = store.add_span(doc, 0, 2, "GPE").item_ids[0]
+                item_id = store.add_span(doc, 0, 2, "GPE").span_ids[0]
             else:
                 item_id = item.id
             label = rng.choice(["GPE", "LOC", "ORG"])

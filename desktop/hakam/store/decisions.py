@@ -88,7 +88,8 @@ class DecisionLog:
             action,
             batch,
             tuple(sorted(set(ranges))),
-            tuple(s.item_id for s in steps if s.target != "document"),
+            tuple(s.item_id for s in steps if s.target == "span"),
+            tuple(s.item_id for s in steps if s.target == "event"),
             any(s.target == "document" for s in steps),
         )
 

@@ -66,6 +66,15 @@ class Store(DecisionLog):
             self.schema = load_schema()
             self.set_setting("schema_toml", self.schema.to_toml())
 
+    def set_annotator(self, name: str) -> None:
+        """Record ``name`` on decisions from now on; undo and redo follow the annotator."""
+        self.set_setting("annotator", name)
+        self.annotator = name
+        self._undo = self._redo = None
+
+    def decisions_since(self, seconds: float) -> int:
+        return Decision.select().where(Decision.at >= seconds).count()
+
     def close(self) -> None:
         self.db.close()
 

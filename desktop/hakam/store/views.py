@@ -62,5 +62,6 @@ class Change:
     action: str
     batch: int
     ranges: tuple[tuple[int, int], ...] = ()
-    item_ids: tuple[int, ...] = ()
+    span_ids: tuple[int, ...] = ()
+    event_ids: tuple[int, ...] = ()
     document_changed: bool = False

@@ -129,7 +129,8 @@ class CrfSuggester:
         self.version = version
         self._featurize = featurize
         self._taggers: dict[str, pycrfsuite.Tagger] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._last: tuple[tuple[str, str], tuple[list[Token], list[list[str]]]] | None = None
 
     @classmethod
     def from_bytes(cls, blob: bytes, version: str = "1") -> CrfSuggester:
@@ -143,13 +144,49 @@ class CrfSuggester:
             self._taggers[name] = tagger
         return tagger
 
+    def _features(self, doc: Document) -> tuple[list[Token], list[list[str]]]:
+        key = (doc.text, str(doc.meta.get("date", "")) if doc.meta else "")
+        if self._last is None or self._last[0] != key:
+            featurize = self._featurize = self._featurize or Featurizer()
+            self._last = (key, featurize(doc))
+        return self._last[1]
+
+    def judge(self, doc: Document, spans: Sequence[Span], part: str = "entities") -> list[float]:
+        """The CRF's confidence in each of ``spans`` (another suggester's): the mean marginal
+        of its tags; 0 for a span whose edges are not token edges inside one sentence."""
+        with self._lock:
+            tokens, features = self._features(doc)
+            tagger = self._tagger(part)
+            labels = set(tagger.labels())
+            starts = {t.start: k for k, t in enumerate(tokens)}
+            ends = {t.end: k for k, t in enumerate(tokens)}
+            ranges = sentences(doc.text, tokens)
+            sentence_of = [n for n, (a, b) in enumerate(ranges) for _ in range(a, b)]
+            out = [0.0] * len(spans)
+            current = -1
+            for n in sorted(range(len(spans)), key=lambda n: spans[n].start):
+                span = spans[n]
+                first, last = starts.get(span.start), ends.get(span.end)
+                if first is None or last is None or f"B-{span.label}" not in labels:
+                    continue
+                if sentence_of[first] != sentence_of[last]:
+                    continue
+                if sentence_of[first] != current:
+                    current = sentence_of[first]
+                    tagger.set(features[ranges[current][0] : ranges[current][1]])
+                a = ranges[current][0]
+                inside = f"I-{span.label}"
+                probs = [tagger.marginal(f"B-{span.label}", first - a)]
+                probs += [tagger.marginal(inside, k - a) if inside in labels else 0.0 for k in range(first + 1, last + 1)]
+                out[n] = sum(probs) / len(probs)
+            return out
+
     def suggest(self, doc: Document) -> Suggestions:
-        featurize = self._featurize = self._featurize or Featurizer()
-        tokens, features = featurize(doc)
         source = f"{self.name}@{self.version}"
         spans: list[Span] = []
         events: list[Event] = []
         with self._lock:
+            tokens, features = self._features(doc)
             entities, triggers = self._tagger("entities"), self._tagger("triggers")
             for a, b in sentences(doc.text, tokens):
                 for label, start, end, score in _decode(entities, features[a:b], tokens[a:b]):

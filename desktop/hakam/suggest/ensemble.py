@@ -75,4 +75,17 @@ class Ensemble:
         outputs = [member.suggest(doc) for member in self.members]
         if len(outputs) == 1:
             return outputs[0]
+        judges = [m for m in self.members if hasattr(m, "judge")]
+        for judge in judges:
+            for member, (spans, events) in zip(self.members, outputs):
+                if member is not judge:
+                    spans[:] = _judged(spans, judge.judge(doc, spans))
+                    triggers = judge.judge(doc, [e.trigger for e in events], "triggers")
+                    events[:] = [replace(e, score=s.score, trigger=replace(e.trigger, score=s.score))
+                                 for e, s in zip(events, _judged([e.trigger for e in events], triggers), strict=True)]
         return merge_spans([o[0] for o in outputs]), merge_events([o[1] for o in outputs])
+
+
+def _judged(spans: list[Span], verdicts: list[float]) -> list[Span]:
+    """Each span's score averaged with a judge's confidence in it."""
+    return [replace(s, score=round(((s.score or 0) + v) / 2, 4)) for s, v in zip(spans, verdicts, strict=True)]

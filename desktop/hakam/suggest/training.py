@@ -1,0 +1,184 @@
+"""Training from the store and refreshing suggestions: the API the desk and the CLI call.
+
+- ``train_from_store``: CRF taggers from reviewed documents; 20% held out
+  (deterministically, by a hash of the document id) gives the scores, then the
+  model is trained on all of them and saved as a ``ModelVersion`` (kind ``crf``,
+  crfsuite bytes in ``blob``), made active unless asked not to. The learned
+  gazetteer is refreshed at the same time.
+- ``activate``: make one CRF model the active one.
+- ``suggester_for_store``: rules with the learned names, plus the active CRF.
+- ``refresh_suggestions``: fresh suggestions on unreviewed documents, with an
+  uncertainty that ranks the review queue.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from hakam.core.model import Document
+from hakam.suggest import learned
+from hakam.suggest.base import Suggester
+from hakam.suggest.crf import CrfSuggester, Featurizer, train_models
+from hakam.suggest.ensemble import Ensemble
+from hakam.suggest.metrics import evaluate
+from hakam.suggest.rules import RuleSuggester
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+HOLD_OUT = 5  # one document in five
+CRF_KIND = "crf"
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass
+class TrainResult:
+    model_version_id: int | None  # None: stopped, or nothing to train on
+    train_documents: int
+    held_out: int
+    scores: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    stopped: bool = False
+    learned_names: int = 0
+
+
+def split(docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:
+    """(train, held out): every fifth document in the order of a hash of its id."""
+    ranked = sorted(docs, key=lambda d: (zlib.crc32((d.id or d.text[:64]).encode("utf-8")), d.id or ""))
+    if len(ranked) < 2:
+        return list(ranked), []
+    held = ranked[:: HOLD_OUT] if len(ranked) >= HOLD_OUT else ranked[:1]
+    held_ids = {id(d) for d in held}
+    return [d for d in ranked if id(d) not in held_ids], held
+
+
+def reviewed_documents(store) -> list[Document]:
+    from hakam.store import REVIEWED
+
+    return [store.reviewed_document(i) for i in store.document_ids(status=REVIEWED)]
+
+
+def train_from_store(
+    store,
+    progress: Progress = _no_progress,
+    should_stop: Callable[[], bool] = _never,
+    activate_model: bool = True,
+) -> TrainResult:
+    """Train the CRF on the store's reviewed documents and save it (see the module doc)."""
+    began = time.monotonic()
+    progress("reading", 0, 1)
+    docs = reviewed_documents(store)
+    names = learned.update(store)
+    if not docs:
+        return TrainResult(None, 0, 0, learned_names=names)
+    train, held = split(docs)
+    featurize = Featurizer()
+    scores: dict[str, Any] = {}
+    if held:
+        progress("held-out model", 0, 3)
+        blob = train_models(train, featurize, should_stop)
+        if blob is None:
+            return TrainResult(None, len(docs), len(held), stopped=True, learned_names=names)
+        progress("scoring", 1, 3)
+        crf = CrfSuggester(blob, "held-out", featurize)
+        rules = featurize.rules
+        scores = {
+            "held_out_documents": len(held),
+            "rules": _summary(evaluate(held, rules.suggest)),
+            "crf": _summary(evaluate(held, crf.suggest)),
+            "ensemble": _summary(evaluate(held, Ensemble([rules, crf]).suggest)),
+        }
+    progress("final model", 2, 3)
+    blob = train_models(docs, featurize, should_stop)
+    if blob is None:
+        return TrainResult(None, len(docs), len(held), scores, stopped=True, learned_names=names)
+    version = time.strftime("%Y%m%d-%H%M%S") + f"-{len(docs)}"
+    model_id = store.model_version(CRF_KIND, version, CRF_KIND, blob=blob, scores=orjson.dumps(scores).decode(),
+                                   train_documents=len(docs))  # fmt: skip
+    if activate_model:
+        activate(store, model_id)
+    progress("done", 3, 3)
+    return TrainResult(model_id, len(docs), len(held), scores, time.monotonic() - began, learned_names=names)
+
+
+def _summary(result: dict[str, Any]) -> dict[str, Any]:
+    """Per-label and micro P/R/F1 of entities, and trigger scores, from ``evaluate``."""
+    return {
+        "entities": result["entities"],
+        "entities_places_merged": result["entities_places_merged"]["micro"],
+        "triggers_typed": result["triggers_typed"],
+        "triggers_untyped": result["triggers_untyped"]["micro"],
+    }
+
+
+def activate(store, model_version_id: int) -> None:
+    """Make ``model_version_id`` the active CRF model (any other becomes inactive)."""
+    from hakam.store.tables import ModelVersion
+
+    with store.atomic():
+        row = ModelVersion.get_by_id(model_version_id)
+        ModelVersion.update(active=False).where(ModelVersion.kind == row.kind).execute()
+        ModelVersion.update(active=True).where(ModelVersion.id == model_version_id).execute()
+
+
+def active_crf(store) -> CrfSuggester | None:
+    from hakam.store.tables import ModelVersion
+
+    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & (ModelVersion.active == True))  # noqa: E712
+           .order_by(ModelVersion.id.desc()).first())  # fmt: skip
+    return CrfSuggester(bytes(row.blob), row.version) if row and row.blob else None
+
+
+def suggester_for_store(store) -> Ensemble:
+    """Rules with the store's learned names, plus its active CRF model when there is one."""
+    members: list[Suggester] = [RuleSuggester(learned.entries(store))]
+    crf = active_crf(store)
+    if crf is not None:
+        members.append(crf)
+    return Ensemble(members)
+
+
+def uncertainty(scores: Sequence[float]) -> float:
+    """1 − the mean of the mean and the minimum confidence; 1 when nothing was found."""
+    if not scores:
+        return 1.0
+    return round(1 - (sum(scores) / len(scores) + min(scores)) / 2, 4)
+
+
+def refresh_suggestions(
+    store,
+    suggester: Suggester,
+    document_ids: Sequence[int] | None = None,
+    progress: Progress = _no_progress,
+    should_stop: Callable[[], bool] = _never,
+) -> int:
+    """Suggest on unreviewed documents (all of them, or ``document_ids``); returns how many were done."""
+    from hakam.store import TODO
+
+    ids = list(document_ids) if document_ids is not None else store.document_ids(status=TODO)
+    kind = suggester.name.split(":")[0]
+    model_id = store.model_version(suggester.name, suggester.version, kind)
+    done = 0
+    for n, document_id in enumerate(ids):
+        if should_stop():
+            break
+        view = store.document(document_id)
+        if view.status != TODO:
+            continue
+        spans, events = suggester.suggest(Document(view.text, view.ext_id, dict(view.meta)))
+        scores = [s.score for s in spans if s.score is not None] + [e.score for e in events if e.score is not None]
+        store.replace_suggestions(document_id, spans, events, model_id, uncertainty(scores))
+        done += 1
+        progress("suggest", n + 1, len(ids))
+    return done
