@@ -545,32 +545,40 @@
 <context>
     <name>ScoresTable</name>
     <message>
-        <source>none</source>
-        <translation>لا يوجد</translation>
+        <source>P</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
     <message>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <source>P · %1</source>
-        <translation>الدقة · %1</translation>
+        <source>All entities (micro)</source>
+        <translation>كل الكيانات (المتوسط الجزئي)</translation>
     </message>
     <message>
-        <source>R · %1</source>
-        <translation>الاستدعاء · %1</translation>
+        <source>All event triggers (micro)</source>
+        <translation>كل الكلمات الدالّة على الأحداث (المتوسط الجزئي)</translation>
     </message>
     <message>
-        <source>F1 · %1</source>
-        <translation>F1 · %1</translation>
+        <source>no active version</source>
+        <translation>لا يوجد إصدار نشط</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (الجديد)</translation>
     </message>
     <message>
         <source>Δ F1</source>
         <translation>Δ F1</translation>
-    </message>
-    <message>
-        <source>All labels (micro)</source>
-        <translation>كل التسميات (المتوسط الجزئي)</translation>
     </message>
     <message>
         <source>Training documents</source>
@@ -632,6 +640,30 @@
     <message>
         <source>Review and mark at least one document first.</source>
         <translation>راجِع مستندًا واحدًا على الأقل وعلِّمه «مُراجَعًا» أولًا.</translation>
+    </message>
+    <message>
+        <source>Reading the reviewed documents…</source>
+        <translation>جارٍ قراءة المستندات المراجَعة…</translation>
+    </message>
+    <message>
+        <source>Training on four fifths of them, to score on the rest…</source>
+        <translation>جارٍ التدريب على أربعة أخماسها لتقييم النموذج على الباقي…</translation>
+    </message>
+    <message>
+        <source>Scoring on the held-out documents…</source>
+        <translation>جارٍ التقييم على المستندات المُستبعَدة من التدريب…</translation>
+    </message>
+    <message>
+        <source>Training the new version on all reviewed documents…</source>
+        <translation>جارٍ تدريب الإصدار الجديد على كل المستندات المراجَعة…</translation>
+    </message>
+    <message>
+        <source>Refreshing suggestions…</source>
+        <translation>جارٍ تحديث الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>Nothing to learn from: the reviewed documents have no accepted entities.</source>
+        <translation>لا شيء للتعلّم منه: لا توجد كيانات مقبولة في المستندات المراجَعة.</translation>
     </message>
     <message>
         <source>Failed: %1</source>

@@ -545,7 +545,15 @@
 <context>
     <name>ScoresTable</name>
     <message>
-        <source>none</source>
+        <source>P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -553,23 +561,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P · %1</source>
+        <source>All entities (micro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R · %1</source>
+        <source>All event triggers (micro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F1 · %1</source>
+        <source>no active version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Δ F1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All labels (micro)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -631,6 +639,30 @@
     </message>
     <message>
         <source>Review and mark at least one document first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the reviewed documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training on four fifths of them, to score on the rest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring on the held-out documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the new version on all reviewed documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing suggestions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to learn from: the reviewed documents have no accepted entities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -22,9 +22,9 @@ class FakeTrainer:
         self.activated: list[int] = []
         self.refreshed: list[int] = []
 
-    def train(self, store: Store, progress: Callable[..., None], should_stop: Callable[[], bool]) -> object:
-        for step in range(1, 4):
-            progress(step, 3, f"fold {step}")
+    def train(self, store: Store, progress: Callable[[str, int, int], None], should_stop: Callable[[], bool]) -> object:
+        for step, stage in enumerate(("reading", "held-out model", "final model"), 1):
+            progress(stage, step, 3)
             if self.gate is not None:
                 self.gate.wait(5)
             if should_stop():
@@ -37,9 +37,9 @@ class FakeTrainer:
         self.activated.append(model_id)
         ModelVersion.update(active=ModelVersion.id == model_id).execute()
 
-    def refresh(self, store: Store, document_ids: Sequence[int], state: object) -> list[int]:
+    def refresh(self, store: Store, document_ids: Sequence[int], progress: object, should_stop: object) -> int:
         self.refreshed = list(document_ids)
-        return list(document_ids)
+        return len(self.refreshed)
 
 
 def dialog(qtbot: QtBot, store: Store, trainer: FakeTrainer) -> TrainingDialog:
@@ -62,8 +62,9 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     table = widget.table
     cells = {table.item(r, 0).text(): [table.item(r, c).text() if table.item(r, c) else "" for c in range(1, 8)]
              for r in range(table.rowCount())}  # fmt: skip
-    assert cells["All labels (micro)"][2] == "0.580" and cells["All labels (micro)"][5] == "0.700"
-    assert cells["All labels (micro)"][6] == "\u200e+0.120"
+    micro = cells["All entities (micro)"]
+    assert (micro[2], micro[5], micro[6]) == ("0.580", "0.700", "\u200e+0.120")
+    assert cells["Geo-political entity"][2] == "0.850" and cells["Airstrike"][5] == "0.440"
     assert cells["Training documents"][0] == "4" and cells["Training documents"][3] == "5"
     assert "0.700" in widget.status.text() and "0.580" in widget.status.text()
     with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
@@ -92,7 +93,7 @@ def test_cancel_stops_training_and_changes_nothing(qtbot: QtBot, filled_store: S
     widget = dialog(qtbot, filled_store, FakeTrainer(gate))
     widget.train_button.click()
     qtbot.waitUntil(lambda: widget.progress.maximum() == 3)
-    assert widget.cancel_button.isVisible() and "fold 1" in widget.status.text()
+    assert widget.cancel_button.isVisible() and widget.status.text() == "Reading the reviewed documents…"
     widget.cancel_button.click()
     gate.set()
     qtbot.waitUntil(lambda: "cancelled" in widget.status.text())

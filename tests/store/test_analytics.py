@@ -86,11 +86,17 @@ def test_learning_curve_and_model_versions(store: Store) -> None:
     assert ModelVersion.select().count() == 3
 
 
-def test_micro_f1_reads_the_shapes_of_scores() -> None:
-    assert analytics.micro_f1({"micro": {"f1": 0.5}}) == 0.5
-    assert analytics.micro_f1({"spans": {"micro": {"f1": 0.25}}}) == 0.25
-    assert analytics.micro_f1({"f1": 1}) == 1.0
-    assert analytics.micro_f1({"GPE": {"f1": 0.3}}) is None
+def test_held_out_scores_of_a_model_version() -> None:
+    prf = {"p": 0.5, "r": 0.25, "f1": 0.3333}
+    trained = {"held_out_documents": 2, "rules": {"entities": {"micro": {"p": 0, "r": 0, "f1": 0.1}}},
+               "crf": {"entities": {"micro": prf, "labels": {"GPE": prf}},
+                       "triggers_typed": {"micro": prf, "labels": {"AIRSTRIKE": prf}}}}  # fmt: skip
+    assert analytics.held_out(trained) == {"micro": analytics.Score(0.5, 0.25, 0.3333), "GPE": analytics.Score(0.5, 0.25, 0.3333)}
+    assert set(analytics.held_out(trained, analytics.TRIGGERS)) == {"micro", "AIRSTRIKE"}
+    assert analytics.micro_f1(trained) == 0.3333  # the CRF's, not the rules'
+    flat = {"GPE": {"precision": 0.5, "recall": 0.5, "f1": 0.5}, "micro": {"precision": 0.5, "recall": 0.5, "f1": 0.5}}
+    assert analytics.micro_f1(flat) == 0.5 and analytics.held_out(flat)["GPE"].recall == 0.5
+    assert analytics.micro_f1({}) is None and analytics.micro_f1({"GPE": {"f1": 0.3}}) is None
 
 
 def test_summary_on_an_empty_store(store: Store) -> None:

@@ -11,6 +11,7 @@ names and its active CRF.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", type=Path, help="output JSONL (default: standard output)")
     parser.add_argument("--model", default="ensemble",
                         help="rules | ensemble | crf:FILE | bert:DIR (default: ensemble)")  # fmt: skip
-    parser.add_argument("--store", action="store_true", help="fill suggestions for unreviewed documents in the database")
+    parser.add_argument(
+        "--store", action="store_true", help="fill suggestions for unreviewed documents in the database"
+    )
     parser.set_defaults(run=run)
 
 
@@ -79,16 +82,12 @@ def run(args: argparse.Namespace) -> int:
     from hakam.core.model import Document
     from hakam.io.jsonl import document_to_record, dumps_line
 
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     count = 0
-    try:
+    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
         for doc in read_documents(args.inputs):
             spans, events = suggester.suggest(doc)
             out.write(dumps_line(document_to_record(Document(doc.text, doc.id, doc.meta, spans, events))))
             count += 1
-    finally:
-        if args.output:
-            out.close()
     if args.output:
         print(f"{count} documents → {args.output}", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
@@ -49,6 +50,9 @@ class Dashboard(QWidget):
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 2, index % 2)
             card.exportRequested.connect(self._ask_export)
+        for key in ("reviewed", "pace"):
+            self.cards[key].plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
+            self.cards[key].restyle()
         self.cards["curve"].item.setLabel("bottom", self.tr("reviewed documents"))
         self.cards["curve"].item.setLabel("left", self.tr("F1"))
         body = QWidget()
@@ -75,7 +79,7 @@ class Dashboard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self._timer.start(0)
+            self._timer.start()
 
     @Slot()
     def refresh_now(self) -> None:

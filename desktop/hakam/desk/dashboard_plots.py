@@ -107,7 +107,6 @@ class PlotCard(QFrame):
 
 def day_bars(card: PlotCard, days: Sequence[DayCount], cumulative_name: str) -> None:
     """Documents reviewed per day (bars) and in total (line), on a date axis."""
-    card.plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
     card.restyle()
     xs = [datetime.combine(d.day, time()).timestamp() + DAY / 2 for d in days]
     card.item.addItem(pg.BarGraphItem(x=xs, height=[d.count for d in days], width=DAY * 0.7,
@@ -121,7 +120,6 @@ def day_bars(card: PlotCard, days: Sequence[DayCount], cumulative_name: str) -> 
 
 def hour_lines(card: PlotCard, series: dict[str, list[HourCount]]) -> None:
     """Actions per hour, one line per annotator, on a date-time axis."""
-    card.plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
     card.restyle()
     card.legend()
     top = 1

@@ -1,7 +1,8 @@
-""""Train from reviewed": train a new suggester version on the reviewed documents in
-the background, compare its held-out scores with the active version, make it
-active (or keep the previous one) and refresh pending suggestions on the documents
-still to review. Everything slow runs through ``worker.run_task``.
+""""Train from reviewed": train a new CRF version on the reviewed documents in the
+background, show its held-out scores beside the active version's, make it active
+(or keep the previous one: roll back) and refresh the pending suggestions on the
+documents still to review. The new version is registered inactive, so closing
+the dialog without choosing changes nothing. Slow work runs through ``worker.run_task``.
 """
 
 from __future__ import annotations
@@ -20,53 +21,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hakam.desk import tasks
 from hakam.desk.training_table import ScoresTable
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import TODO, Store, analytics
 
-Progress = Callable[..., None]
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as hakam.suggest reports it
+CRF = "crf"  # the kind of model version training creates
 
 
 class Trainer(Protocol):
-    """What the dialog needs from the suggesters (``SuggestTrainer`` by default; tests fake it)."""
+    """What the dialog needs from the suggesters (``SuggestTrainer``; tests inject a fake)."""
 
-    def train(self, store: Store, progress: Progress, should_stop: Callable[[], bool]) -> Any: ...
+    def train(self, store: Store, progress: Progress, should_stop: Callable[[], bool]) -> Any:
+        """Train and register a model version without activating it; the result
+        names it in ``model_version_id`` (None when stopped or nothing to learn)."""
+
     def activate(self, store: Store, model_id: int) -> None: ...
-    def refresh(self, store: Store, document_ids: Sequence[int], state: tasks.State) -> Any: ...
+
+    def refresh(self, store: Store, document_ids: Sequence[int], progress: Progress,
+                should_stop: Callable[[], bool]) -> int: ...  # fmt: skip
 
 
 class SuggestTrainer:
-    """``hakam.suggest``: ``train_from_store``, ``activate`` and the desk's suggestion refresh."""
-
-    @staticmethod
-    def _api(name: str) -> Callable[..., Any]:
-        import hakam.suggest as suggest
-
-        function = getattr(suggest, name, None)
-        if function is None:
-            raise tasks.Unavailable(f"hakam.suggest.{name} is not available in this build")
-        return function
+    """``hakam.suggest.training``: the CRF on the reviewed documents, and suggestions from
+    the rules, the learned names and the active CRF. Imported on the worker thread."""
 
     def train(self, store: Store, progress: Progress, should_stop: Callable[[], bool]) -> Any:
-        return self._api("train_from_store")(store, progress, should_stop)
+        from hakam.suggest.training import train_from_store
+
+        return train_from_store(store, progress, should_stop, activate_model=False)
 
     def activate(self, store: Store, model_id: int) -> None:
-        self._api("activate")(store, model_id)
+        from hakam.suggest.training import activate
 
-    def refresh(self, store: Store, document_ids: Sequence[int], state: tasks.State) -> Any:
-        return tasks.suggest(store, document_ids, state)
+        activate(store, model_id)
+
+    def refresh(self, store: Store, document_ids: Sequence[int], progress: Progress,
+                should_stop: Callable[[], bool]) -> int:  # fmt: skip
+        from hakam.suggest.training import refresh_suggestions, suggester_for_store
+
+        return refresh_suggestions(store, suggester_for_store(store), document_ids, progress, should_stop)
+
+
+class NothingTrained(RuntimeError):
+    """Training registered no model version (no reviewed entities to learn from)."""
 
 
 def trained_model_id(result: Any, known: set[int], store: Store) -> int:
     """The model version a training run created: named by its result, else the newest new row."""
-    for name in ("model_version_id", "model_id", "id"):
-        value = getattr(result, name, None)
-        if isinstance(value, int):
-            return value
-    fresh = [m.id for m in analytics.model_versions(store) if m.id not in known]
+    value = getattr(result, "model_version_id", None)
+    if isinstance(value, int):
+        return value
+    fresh = [m.id for m in analytics.model_versions(store, CRF) if m.id not in known]
     if not fresh:
-        raise RuntimeError("training finished without registering a model version")
+        raise NothingTrained()
     return max(fresh)
 
 
@@ -74,13 +82,13 @@ class TrainingDialog(QDialog):
     """Non-modal: the reviewer can keep reviewing while a model trains."""
 
     modelActivated = Signal(int)  # the active model version after the reviewer's choice
-    suggestionsRefreshed = Signal(list)  # document ids with fresh suggestions
+    suggestionsRefreshed = Signal(list)  # ids of the documents to review, with fresh suggestions
 
     def __init__(self, store: Store, trainer: Trainer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training")
         self.setWindowTitle(self.tr("Train from reviewed documents"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self.store = store
         self.trainer: Trainer = trainer or SuggestTrainer()
         self.previous: analytics.ModelInfo | None = None
@@ -128,7 +136,7 @@ class TrainingDialog(QDialog):
             visible[0].setFocus()
 
     def _show_intro(self) -> None:
-        self.previous = analytics.active_model(self.store)
+        self.previous = analytics.active_model(self.store, CRF)
         reviewed = len(self.store.document_ids("reviewed"))
         text = self.tr("A new model version will learn from the %1 reviewed documents. "
                        "Its held-out scores are shown next to the active version's before you choose.")  # fmt: skip
@@ -147,17 +155,31 @@ class TrainingDialog(QDialog):
         self.progress.show()
         self._buttons(self.cancel_button)
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+        text = self._stage_text(stage)
         if text:
             self.status.setText(text)
+
+    def _stage_text(self, stage: str) -> str:
+        return {
+            "reading": self.tr("Reading the reviewed documents…"),
+            "held-out model": self.tr("Training on four fifths of them, to score on the rest…"),
+            "scoring": self.tr("Scoring on the held-out documents…"),
+            "final model": self.tr("Training the new version on all reviewed documents…"),
+            "suggest": self.tr("Refreshing suggestions…"),
+        }.get(stage, "")
 
     def _failed(self, error: BaseException) -> None:
         self._state = None
         self.progress.hide()
-        self.status.setText(self.tr("Failed: %1").replace("%1", str(error) or type(error).__name__))
+        if isinstance(error, NothingTrained):
+            text = self.tr("Nothing to learn from: the reviewed documents have no accepted entities.")
+        else:
+            text = self.tr("Failed: %1").replace("%1", str(error) or type(error).__name__)
+        self.status.setText(text)
         self._buttons(self.train_button, self.close_button)
 
     # -- training -----------------------------------------------------------------------
@@ -165,16 +187,14 @@ class TrainingDialog(QDialog):
     def start(self) -> None:
         if self._state is not None:
             return
-        self.previous = analytics.active_model(self.store)
+        self.previous = analytics.active_model(self.store, CRF)
         known = {m.id for m in analytics.model_versions(self.store)}
         store, trainer = self.store, self.trainer
 
         def work(state: TaskState) -> int | None:
-            def progress(done: int, total: int = 0, text: object = "") -> None:
-                state.progress(int(done), int(total), str(text))
-
-            result = trainer.train(store, progress, state.should_stop)
-            if state.should_stop():
+            result = trainer.train(store, lambda stage, done, total: state.progress(done, total, stage),
+                                   state.should_stop)  # fmt: skip
+            if state.should_stop() or getattr(result, "stopped", False):
                 return None
             return trained_model_id(result, known, store)
 
@@ -243,13 +263,13 @@ class TrainingDialog(QDialog):
         self._running(self.tr("%1 is active. Refreshing suggestions on %2 documents to review…")
                       .replace("%1", model.title).replace("%2", str(len(ids))))  # fmt: skip
 
-        def work(state: TaskState) -> list[int]:
-            done = trainer.refresh(store, ids, state)
-            return list(done) if isinstance(done, list | tuple) else ids
+        def work(state: TaskState) -> int:
+            return trainer.refresh(store, ids, lambda stage, done, total: state.progress(done, total, stage),
+                                   state.should_stop)  # fmt: skip
 
-        def finished(done: list[int]) -> None:
+        def finished(count: int) -> None:
             text = self.tr("%1 is active; suggestions refreshed on %2 documents.")
-            self._done(text.replace("%1", model.title).replace("%2", str(len(done))), done)
+            self._done(text.replace("%1", model.title).replace("%2", str(count)), ids)
 
         self._state = run_task(work, finished, self._failed, self._on_progress)
 

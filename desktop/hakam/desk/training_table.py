@@ -1,29 +1,19 @@
-"""Held-out scores of two model versions side by side: per label P/R/F1, the
-micro average and the training size, with the change in F1."""
+"""Held-out scores of two model versions side by side: P/R/F1 per entity label and
+per event type (with their micro averages), the training size and the change in F1."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from hakam.core.schema import Schema
 from hakam.desk import i18n
-from hakam.store.analytics import ModelInfo
+from hakam.store import analytics
+from hakam.store.analytics import ModelInfo, Score
 
 MICRO = "micro"
-METRICS = ("precision", "recall", "f1")
 BETTER, WORSE = QColor("#2f9e44"), QColor("#c92a2a")
-
-
-def label_scores(scores: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    """Per-label score mappings (``{label: {"precision", "recall", "f1"}}``, possibly under ``spans``)."""
-    spans = scores.get("spans")
-    table = spans if isinstance(spans, Mapping) else scores
-    return {k: v for k, v in table.items() if isinstance(v, Mapping) and "f1" in v}
 
 
 class ScoresTable(QTableWidget):
@@ -33,61 +23,71 @@ class ScoresTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
-        self.setMinimumHeight(240)
+        self.setWordWrap(False)
+        self.setMinimumHeight(260)
 
     def show_scores(self, previous: ModelInfo | None, new: ModelInfo, schema: Schema) -> None:
-        old_title = previous.title if previous else self.tr("none")
-        self.setHorizontalHeaderLabels([
-            self.tr("Label"),
-            self.tr("P · %1").replace("%1", old_title), self.tr("R · %1").replace("%1", old_title),
-            self.tr("F1 · %1").replace("%1", old_title),
-            self.tr("P · %1").replace("%1", new.title), self.tr("R · %1").replace("%1", new.title),
-            self.tr("F1 · %1").replace("%1", new.title), self.tr("Δ F1"),
-        ])  # fmt: skip
-        old = label_scores(previous.scores) if previous else {}
-        fresh = label_scores(new.scores)
-        labels = sorted((set(old) | set(fresh)) - {MICRO})
-        rows = [(self.tr("All labels (micro)"), MICRO)] + [(self._title(k, schema), k) for k in labels]
+        metrics = [self.tr("P"), self.tr("R"), self.tr("F1")]
+        self.setHorizontalHeaderLabels([self.tr("Label"), *metrics, *metrics, self.tr("Δ F1")])
+        rows: list[tuple[str, Score | None, Score | None, bool]] = []
+        sections = ((analytics.ENTITIES, self.tr("All entities (micro)"), schema.entities),
+                    (analytics.TRIGGERS, self.tr("All event triggers (micro)"), schema.events))  # fmt: skip
+        for part, total_title, items in sections:
+            old = analytics.held_out(previous.scores, part) if previous else {}
+            fresh = analytics.held_out(new.scores, part)
+            if not old and not fresh:
+                continue
+            rows.append((total_title, old.get(MICRO), fresh.get(MICRO), True))
+            for label in sorted((set(old) | set(fresh)) - {MICRO}):
+                item = items.get(label)
+                title = item.title(i18n.current_language()) if item else label
+                rows.append((title, old.get(label), fresh.get(label), False))
         self.clearSpans()
-        self.setRowCount(len(rows) + 1)
-        for row, (title, key) in enumerate(rows):
-            self._cell(row, 0, title)
-            self._metrics(row, 1, old.get(key))
-            self._metrics(row, 4, fresh.get(key))
-            self._delta(row, old.get(key), fresh.get(key))
-        last = len(rows)
-        self._cell(last, 0, self.tr("Training documents"))
+        self.setRowCount(len(rows) + 2)
+        self._cell(0, 0, "")
+        for column, title in ((1, previous.title if previous else self.tr("no active version")),
+                              (4, self.tr("%1 (new)").replace("%1", new.title))):  # fmt: skip
+            self._cell(0, column, title, True).setToolTip(title)
+        self._cell(0, 7, "")
+        self.setSpan(0, 1, 1, 3)
+        self.setSpan(0, 4, 1, 3)
+        for row, (title, old_score, new_score, total) in enumerate(rows, 1):
+            self._cell(row, 0, title, total)
+            self._metrics(row, 1, old_score, total)
+            self._metrics(row, 4, new_score, total)
+            self._delta(row, old_score, new_score)
+        last = len(rows) + 1
+        self._cell(last, 0, self.tr("Training documents"), True)
         self._cell(last, 1, str(previous.train_documents) if previous else "–")
         self._cell(last, 4, str(new.train_documents))
+        self._cell(last, 7, "")
         self.setSpan(last, 1, 1, 3)
         self.setSpan(last, 4, 1, 3)
-        self._cell(last, 7, "")
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    @staticmethod
-    def _title(key: str, schema: Schema) -> str:
-        item = schema.entities.get(key) or schema.events.get(key)
-        return item.title(i18n.current_language()) if item else key
-
-    def _cell(self, row: int, column: int, text: str) -> QTableWidgetItem:
+    def _cell(self, row: int, column: int, text: str, bold: bool = False) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
         if column:
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if bold:
+            font = QFont(self.font())
+            font.setBold(True)
+            item.setFont(font)
         self.setItem(row, column, item)
         return item
 
-    def _metrics(self, row: int, column: int, scores: Mapping[str, Any] | None) -> None:
-        for offset, name in enumerate(METRICS):
-            value = scores.get(name) if scores else None
-            self._cell(row, column + offset, f"{value:.3f}" if isinstance(value, int | float) else "–")
+    def _metrics(self, row: int, column: int, score: Score | None, bold: bool) -> None:
+        values = (score.precision, score.recall, score.f1) if score else (None, None, None)
+        for offset, value in enumerate(values):
+            self._cell(row, column + offset, "–" if value is None else f"{value:.3f}", bold)
 
-    def _delta(self, row: int, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
-        if not old or not new:
+    def _delta(self, row: int, old: Score | None, new: Score | None) -> None:
+        if old is None or new is None:
             self._cell(row, 7, "–")
             return
-        change = float(new["f1"]) - float(old["f1"])
+        change = new.f1 - old.f1
         item = self._cell(row, 7, f"\u200e{change:+.3f}")  # LRM: keep the sign before the digits in RTL
         if abs(change) >= 0.0005:
             item.setForeground(BETTER if change > 0 else WORSE)

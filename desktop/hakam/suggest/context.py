@@ -3,6 +3,7 @@ already taken by gazetteer names, with lookups that respect proclitics and spell
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -19,11 +20,20 @@ NOT_NAME = frozenset(
 
 
 SPEAKER_OF = frozenset({"باسم", "باسمها", "باسمه", "باسمهم"})  # المتحدث باسم …: not the name باسم
+_ARTICLE_LOOKALIKES = frozenset({"الى", "الا", "الي", "الان"})
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 
 
+_ARABIC = re.compile("[\u0621-\u064a]{2,}")
+
+
 def arabic(form: str) -> bool:
-    return len(form) >= 2 and all("\u0621" <= c <= "\u064a" for c in form)
+    return _ARABIC.fullmatch(form) is not None
+
+
+def definite(form: str) -> bool:
+    """A word with the article (not إلى or إلا, which normalise to ال…)."""
+    return len(form) >= 4 and form.startswith("ال") and form not in _ARTICLE_LOOKALIKES
 
 
 def clitic_article(form: str) -> bool:
@@ -37,21 +47,21 @@ class Context:
     kb: KB
     taken: dict[int, Cand]  # word index -> gazetteer candidate covering it
 
-    @property
-    def words(self) -> list[Word]:
-        return self.text.words
+    def __post_init__(self) -> None:
+        self.words: list[Word] = self.text.words
+        self.forms = [w.form for w in self.words]
 
     def form(self, i: int) -> str:
-        return self.words[i].form if 0 <= i < len(self.words) else ""
+        return self.forms[i] if 0 <= i < len(self.forms) else ""
 
     def stem_in(
         self, i: int, table: Collection[str], spellings: Mapping[str, set[str]] | None = None
     ) -> tuple[int, str] | None:
         """(prefix length, key) of word ``i`` when one of its readings is in ``table``
         (and, given ``spellings``, is written like a listed form: على is not علي)."""
-        if not 0 <= i < len(self.words):
+        if not 0 <= i < len(self.forms):
             return None
-        for prefix, key in stems(self.words[i].form):
+        for prefix, key in stems(self.forms[i]):
             if key in table and (spellings is None or self.spelled(i, prefix, spellings.get(key))):
                 return prefix, key
         return None
@@ -85,7 +95,7 @@ class Context:
     def family(self, i: int) -> bool:
         """An ال family name (الحسن, الأسد)."""
         form = self.form(i)
-        if not (form.startswith("ال") and len(form) >= 4 and arabic(form)) or i in self.taken:
+        if not (definite(form) and arabic(form)) or i in self.taken:
             return False
         kb, bare = self.kb, form[2:]
         return form not in NOT_NAME and form not in kb.triggers and form not in kb.dates \
@@ -96,7 +106,7 @@ class Context:
         """An ال adjective that may close a facility or organisation name (العسكري، العام)."""
         form = self.form(i)
         kb = self.kb
-        return form.startswith("ال") and arabic(form) and i not in self.taken and form not in NOT_NAME - {"العام"} \
+        return definite(form) and arabic(form) and i not in self.taken and form not in NOT_NAME - {"العام"} \
             and form not in kb.triggers and form not in kb.org_heads and form not in kb.place_heads  # fmt: skip
 
     def cand(self, i: int, prefix: int, last: int, label: str, score: float) -> Cand:

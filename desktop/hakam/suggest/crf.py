@@ -22,7 +22,7 @@ import pycrfsuite
 from hakam.core.model import Document, Event, Span
 from hakam.core.tokenize import Token
 from hakam.suggest.base import Suggestions
-from hakam.suggest.crf_features import bio, doc_tokens, token_features
+from hakam.suggest.crf_features import FormFeatures, bio, doc_tokens, token_features
 from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.rules import RuleSuggester
 
@@ -73,6 +73,7 @@ class Featurizer:
     def __init__(self, kb: KB | None = None, rules: RuleSuggester | None = None):
         self.kb = kb or knowledge()
         self.rules = rules or RuleSuggester(kb=self.kb)
+        self.forms = FormFeatures(self.kb)
 
     def __call__(self, doc: Document, splits: Iterable[int] = ()) -> tuple[list[Token], list[list[str]]]:
         tokens = doc_tokens(doc.text, self.kb, sorted(set(splits)))
@@ -81,7 +82,7 @@ class Featurizer:
         trigger_hints = bio(tokens, [e.trigger for e in events])
         hints = [[f"rule={a}" if a != "O" else "", f"rtrig={b}" if b != "O" else ""]
                  for a, b in zip(entity_hints, trigger_hints)]  # fmt: skip
-        return tokens, token_features(doc.text, tokens, self.kb, hints)
+        return tokens, token_features(doc.text, tokens, self.forms, hints)
 
 
 def training_sequences(doc: Document, featurize: Featurizer) -> Iterable[tuple[list[list[str]], list[str], list[str]]]:
@@ -151,57 +152,66 @@ class CrfSuggester:
             self._last = (key, featurize(doc))
         return self._last[1]
 
-    def judge(self, doc: Document, spans: Sequence[Span], part: str = "entities") -> list[float]:
-        """The CRF's confidence in each of ``spans`` (another suggester's): the mean marginal
-        of its tags; 0 for a span whose edges are not token edges inside one sentence."""
-        with self._lock:
-            tokens, features = self._features(doc)
-            tagger = self._tagger(part)
-            labels = set(tagger.labels())
-            starts = {t.start: k for k, t in enumerate(tokens)}
-            ends = {t.end: k for k, t in enumerate(tokens)}
-            ranges = sentences(doc.text, tokens)
-            sentence_of = [n for n, (a, b) in enumerate(ranges) for _ in range(a, b)]
-            out = [0.0] * len(spans)
-            current = -1
-            for n in sorted(range(len(spans)), key=lambda n: spans[n].start):
-                span = spans[n]
-                first, last = starts.get(span.start), ends.get(span.end)
-                if first is None or last is None or f"B-{span.label}" not in labels:
-                    continue
-                if sentence_of[first] != sentence_of[last]:
-                    continue
-                if sentence_of[first] != current:
-                    current = sentence_of[first]
-                    tagger.set(features[ranges[current][0] : ranges[current][1]])
-                a = ranges[current][0]
-                inside = f"I-{span.label}"
-                probs = [tagger.marginal(f"B-{span.label}", first - a)]
-                probs += [tagger.marginal(inside, k - a) if inside in labels else 0.0 for k in range(first + 1, last + 1)]
-                out[n] = sum(probs) / len(probs)
-            return out
-
     def suggest(self, doc: Document) -> Suggestions:
+        spans, events, _, _ = self.suggest_and_judge(doc, (), ())
+        return spans, events
+
+    def suggest_and_judge(
+        self, doc: Document, others: Sequence[Span], other_triggers: Sequence[Span]
+    ) -> tuple[list[Span], list[Event], list[float], list[float]]:
+        """Own suggestions, and the CRF's confidence in another suggester's spans and
+        triggers (the mean marginal of their tags; 0 when their edges are not token
+        edges within one sentence), in one pass over the sentences."""
         source = f"{self.name}@{self.version}"
-        spans: list[Span] = []
-        events: list[Event] = []
         with self._lock:
             tokens, features = self._features(doc)
-            entities, triggers = self._tagger("entities"), self._tagger("triggers")
-            for a, b in sentences(doc.text, tokens):
-                for label, start, end, score in _decode(entities, features[a:b], tokens[a:b]):
-                    spans.append(Span(start, end, label, score, source))
-                for label, start, end, score in _decode(triggers, features[a:b], tokens[a:b]):
-                    trigger = Span(start, end, label, score, source)
-                    events.append(Event(label, trigger, (), {}, score, source))
-        return _trim(doc.text, spans), events
+            ranges = sentences(doc.text, tokens)
+            found: dict[str, list[tuple[str, int, int, float]]] = {}
+            verdicts: dict[str, list[float]] = {}
+            for part, judged in (("entities", others), ("triggers", other_triggers)):
+                tagger = self._tagger(part)
+                pending = _by_sentence(judged, tokens, ranges)
+                found[part], verdicts[part] = [], [0.0] * len(judged)
+                labels = set(tagger.labels())
+                for n, (a, b) in enumerate(ranges):
+                    tagger.set(features[a:b])
+                    found[part] += _decode(tagger, tokens[a:b])
+                    for index, first, last, label in pending.get(n, ()):
+                        verdicts[part][index] = _confidence(tagger, labels, label, first - a, last - a)
+        spans = [Span(start, end, label, score, source) for label, start, end, score in found["entities"]]
+        events = [Event(label, Span(start, end, label, score, source), (), {}, score, source)
+                  for label, start, end, score in found["triggers"]]  # fmt: skip
+        return _trim(doc.text, spans), events, verdicts["entities"], verdicts["triggers"]
 
 
-def _decode(tagger: pycrfsuite.Tagger, features: list[list[str]], tokens: Sequence[Token]):
-    """(label, start, end, confidence) of the spans the tagger finds in one sentence."""
-    if not features:
-        return
-    tags = tagger.tag(features)
+def _by_sentence(
+    spans: Sequence[Span], tokens: Sequence[Token], ranges: list[tuple[int, int]]
+) -> dict[int, list[tuple[int, int, int, str]]]:
+    """Spans whose edges are token edges, by sentence: (index, first token, last token, label)."""
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    sentence_of = [n for n, (a, b) in enumerate(ranges) for _ in range(a, b)]
+    out: dict[int, list[tuple[int, int, int, str]]] = {}
+    for index, span in enumerate(spans):
+        first, last = starts.get(span.start), ends.get(span.end)
+        if first is not None and last is not None and first <= last and sentence_of[first] == sentence_of[last]:
+            out.setdefault(sentence_of[first], []).append((index, first, last, span.label))
+    return out
+
+
+def _confidence(tagger: pycrfsuite.Tagger, labels: set[str], label: str, first: int, last: int) -> float:
+    begin, inside = f"B-{label}", f"I-{label}"
+    if begin not in labels:
+        return 0.0
+    probs = [tagger.marginal(begin, first)]
+    probs += [tagger.marginal(inside, k) if inside in labels else 0.0 for k in range(first + 1, last + 1)]
+    return sum(probs) / len(probs)
+
+
+def _decode(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[tuple[str, int, int, float]]:
+    """(label, start, end, confidence) of the spans in the sentence set on ``tagger``."""
+    tags = tagger.tag()
+    out = []
     k = 0
     while k < len(tags):
         if tags[k] == "O":
@@ -212,8 +222,9 @@ def _decode(tagger: pycrfsuite.Tagger, features: list[list[str]], tokens: Sequen
         while end < len(tags) and tags[end] == f"I-{label}":
             end += 1
         score = sum(tagger.marginal(tags[j], j) for j in range(k, end)) / (end - k)
-        yield label, tokens[k].start, tokens[end - 1].end, round(score, 4)
+        out.append((label, tokens[k].start, tokens[end - 1].end, round(score, 4)))
         k = end
+    return out
 
 
 def _edge(char: str) -> bool:

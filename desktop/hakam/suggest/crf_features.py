@@ -18,6 +18,8 @@ from hakam.core.tokenize import Token, tokenize
 from hakam.suggest.kb import KB
 
 WINDOW = (-2, -1, 1, 2)
+_LOCAL = ("p2=", "p3=", "s1=", "s2=", "s3=", "len=")  # affixes: the token itself only
+_FAR = ("w=", "rule=", "rtrig=")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -52,7 +54,7 @@ def bio(tokens: Sequence[Token], spans: Sequence[Span], prefix: str = "") -> lis
 
 def _lexical(form: str, kb: KB) -> list[str]:
     out = []
-    bare = form[2:] if form.startswith("ال") else form
+    bare = form.removeprefix("ال")
     if form in kb.first_names:
         out.append("first_name")
     if form in kb.titles:
@@ -79,36 +81,58 @@ def _lexical(form: str, kb: KB) -> list[str]:
     return out
 
 
+class FormFeatures:
+    """Features that depend on a word's form alone, computed once per form (news
+    vocabulary repeats), each also ready-made with the window offsets."""
+
+    def __init__(self, kb: KB, limit: int = 200_000):
+        self.kb, self.limit = kb, limit
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+
+    def __call__(self, form: str) -> tuple[list[str], dict[int, list[str]]]:
+        found = self._cache.get(form)
+        if found is None:
+            if len(self._cache) >= self.limit:
+                self._cache.clear()
+            kind = shape(form)
+            feats = [f"w={form}", f"shape={kind}", f"len={min(len(form), 8)}"]
+            if kind == "arabic":
+                feats += [f"p2={form[:2]}", f"p3={form[:3]}", f"s1={form[-1:]}", f"s2={form[-2:]}", f"s3={form[-3:]}"]
+                if form.startswith("ال"):
+                    feats.append("al")
+            feats += _lexical(form, self.kb)
+            near = [f for f in feats if not f.startswith(_LOCAL)]
+            far = [f for f in feats if f.startswith(_FAR)]
+            shifted = {offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far)] for offset in WINDOW}
+            found = self._cache[form] = (feats, shifted)
+        return found
+
+
 def token_features(
-    text: str, tokens: Sequence[Token], kb: KB, hints: Sequence[Sequence[str]]
+    text: str, tokens: Sequence[Token], forms: FormFeatures, hints: Sequence[Sequence[str]]
 ) -> list[list[str]]:
-    """Feature strings per token; ``hints`` are per-token tags from other sources
-    (gazetteer BIO, rule suggestions), added as they are."""
+    """Feature strings per token: its form's features, its clitic context, ``hints``
+    (per-token tags from other sources, e.g. the rule suggestions), and the same for
+    its neighbours (±1 all but affixes, ±2 the word and the hints)."""
+    words = [normalize_word(text[t.start : t.end]) for t in tokens]
     own: list[list[str]] = []
+    shifted: list[dict[int, list[str]]] = []
     for k, token in enumerate(tokens):
-        form = normalize_word(text[token.start : token.end])
-        kind = shape(form)
-        feats = [f"w={form}", f"shape={kind}", f"len={min(len(form), 8)}"]
-        if kind == "arabic":
-            feats += [f"p2={form[:2]}", f"p3={form[:3]}", f"s1={form[-1:]}", f"s2={form[-2:]}", f"s3={form[-3:]}"]
-            if form.startswith("ال"):
-                feats.append("al")
+        feats, window = forms(words[k])
+        extra = [hint for hint in hints[k] if hint]
         if token.clitic:
-            feats.append("clitic=" + form)
+            extra.append("clitic=" + words[k])
         elif k and tokens[k - 1].clitic and tokens[k - 1].end == token.start:
-            feats.append("after_clitic=" + normalize_word(text[tokens[k - 1].start : tokens[k - 1].end]))
-        feats += _lexical(form, kb)
-        feats += [hint for hint in hints[k] if hint]
-        own.append(feats)
-    out = []
+            extra.append("after_clitic=" + words[k - 1])
+        own.append(feats + extra)
+        shifted.append({o: window[o] + [f"{o}:{h}" for h in extra if h.startswith(_FAR)] for o in WINDOW}
+                       if extra else window)  # fmt: skip
     n = len(own)
+    out = []
     for k in range(n):
         feats = ["bias", *own[k]]
         for offset in WINDOW:
             j = k + offset
-            if 0 <= j < n:
-                feats += [f"{offset}:{f}" for f in own[j] if not f.startswith(("p2=", "p3=", "s1=", "s2=", "len="))]
-            else:
-                feats.append(f"{offset}:edge")
+            feats += shifted[j][offset] if 0 <= j < n else [f"{offset}:edge"]
         out.append(feats)
     return out

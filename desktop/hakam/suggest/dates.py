@@ -26,7 +26,7 @@ _PARTS_OF_DAY = frozenset({"صباح", "مساء", "ليله", "ليل", "فجر
 _PART = frozenset({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "اواسط"})
 _YEAR_CONTEXT = frozenset(
     {"عام", "عامي", "العام", "سنه", "سنة", "منذ", "في", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "حتى",
-     "خلال", "قبل", "بعد", "منتصف", "وعام", "اواسط", "ابان", "عامي"}
+     "خلال", "قبل", "بعد", "منتصف", "وعام", "اواسط", "ابان"}
 )  # fmt: skip
 _MONTH_CONTEXT = frozenset({"في", "منذ", "خلال", "حتى", "قبل", "بعد", "شهر", "اواخر", "مطلع", "منتصف", "اوائل"})
 
@@ -34,8 +34,6 @@ _MONTH_CONTEXT = frozenset({"في", "منذ", "خلال", "حتى", "قبل", "�
 def _number(form: str) -> int | None:
     plain = ascii_digits(form)
     return int(plain) if plain.isdigit() else None
-
-
 
 
 class DateReader:
@@ -110,6 +108,8 @@ class DateReader:
                 end, year = month[1], _number(self.form(month[1]))
                 if year and 1900 <= year <= 2100:
                     end += 1
+                elif self.form(end) in _MODIFIERS:
+                    end += 1  # 3 يونيو الماضي
                 return self._cand(i, end, PATTERN, self._day(day, month[0], year))
         if day is not None and 1900 <= day <= 2100 and self._year_context(i):
             return self._cand(i, i + 1, PATTERN)

@@ -7,13 +7,15 @@ the same span, the score rises (``1 - (1-a)(1-b)``): two independent votes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from hakam.core.model import Document, Event, Span
 from hakam.suggest.base import Suggester, Suggestions
 
 _CAP = 0.99
+T = TypeVar("T")
 
 
 def _agree(a: float | None, b: float | None) -> float:
@@ -31,11 +33,7 @@ def merge_spans(groups: Sequence[list[Span]]) -> list[Span]:
                 winner = span if (span.score or 0) > (old.score or 0) else old
                 best[span.key] = replace(winner, score=_agree(old.score, span.score))
     ranked = sorted(best.values(), key=lambda s: (-(s.score or 0), s.start - s.end, s.start))
-    kept: list[Span] = []
-    for span in ranked:
-        if not any(span.overlaps(other) for other in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.key)
+    return sorted(_non_overlapping(ranked, lambda s: s), key=lambda s: s.key)
 
 
 def merge_events(groups: Sequence[list[Event]]) -> list[Event]:
@@ -55,11 +53,19 @@ def merge_events(groups: Sequence[list[Event]]) -> list[Event]:
                 attributes=winner.attributes or other.attributes,
             )
     ranked = sorted(best.values(), key=lambda e: (-(e.score or 0), e.trigger.start - e.trigger.end, e.trigger.start))
-    kept: list[Event] = []
-    for event in ranked:
-        if not any(event.trigger.overlaps(other.trigger) for other in kept):
-            kept.append(event)
-    return sorted(kept, key=lambda e: e.trigger.key)
+    return sorted(_non_overlapping(ranked, lambda e: e.trigger), key=lambda e: e.trigger.key)
+
+
+def _non_overlapping(ranked: list[T], span_of: Callable[[T], Span]) -> list[T]:
+    """The items in rank order that overlap no better-ranked kept item."""
+    used: set[int] = set()
+    kept = []
+    for item in ranked:
+        span = span_of(item)
+        if used.isdisjoint(range(span.start, span.end)):
+            used.update(range(span.start, span.end))
+            kept.append(item)
+    return kept
 
 
 class Ensemble:
@@ -72,20 +78,24 @@ class Ensemble:
         self.version = "+".join(f"{m.name}@{m.version}" for m in self.members)
 
     def suggest(self, doc: Document) -> Suggestions:
-        outputs = [member.suggest(doc) for member in self.members]
+        """Members with ``suggest_and_judge`` (the CRF) also rescore the others' items:
+        each score becomes the mean of its own and the judge's confidence."""
+        plain = [m for m in self.members if not hasattr(m, "suggest_and_judge")]
+        outputs = [m.suggest(doc) for m in plain]
+        for judge in (m for m in self.members if hasattr(m, "suggest_and_judge")):
+            spans = [s for o in outputs for s in o[0]]
+            events = [e for o in outputs for e in o[1]]
+            own_spans, own_events, verdicts, trigger_verdicts = judge.suggest_and_judge(
+                doc, spans, [e.trigger for e in events]
+            )
+            judged_events = [replace(e, score=_mean(e.score, v), trigger=replace(e.trigger, score=_mean(e.score, v)))
+                             for e, v in zip(events, trigger_verdicts, strict=True)]  # fmt: skip
+            judged_spans = [replace(s, score=_mean(s.score, v)) for s, v in zip(spans, verdicts, strict=True)]
+            outputs = [(judged_spans, judged_events), (own_spans, own_events)]
         if len(outputs) == 1:
             return outputs[0]
-        judges = [m for m in self.members if hasattr(m, "judge")]
-        for judge in judges:
-            for member, (spans, events) in zip(self.members, outputs):
-                if member is not judge:
-                    spans[:] = _judged(spans, judge.judge(doc, spans))
-                    triggers = judge.judge(doc, [e.trigger for e in events], "triggers")
-                    events[:] = [replace(e, score=s.score, trigger=replace(e.trigger, score=s.score))
-                                 for e, s in zip(events, _judged([e.trigger for e in events], triggers), strict=True)]
         return merge_spans([o[0] for o in outputs]), merge_events([o[1] for o in outputs])
 
 
-def _judged(spans: list[Span], verdicts: list[float]) -> list[Span]:
-    """Each span's score averaged with a judge's confidence in it."""
-    return [replace(s, score=round(((s.score or 0) + v) / 2, 4)) for s, v in zip(spans, verdicts, strict=True)]
+def _mean(score: float | None, verdict: float) -> float:
+    return round(((score or 0) + verdict) / 2, 4)

@@ -22,7 +22,9 @@ from hakam.suggest.words import Text, stems
 
 ATTACKS = frozenset({"AIRSTRIKE", "SHELLING", "ATTACK", "EXPLOSION", "CLASH"})
 _VICTIM_EVENTS = frozenset({"KILLING", "INJURY", "ARREST"})
-_MEMBERS = frozenset({"مقاتلي", "عناصر", "جنود", "افراد", "عنصرا", "مقاتلا", "جنديا", "منتسبي", "ضباط", "قياديين", "قيادي"})
+_MEMBERS = frozenset(
+    {"مقاتلي", "عناصر", "جنود", "افراد", "عنصرا", "مقاتلا", "جنديا", "منتسبي", "ضباط", "قياديين", "قيادي"}
+)
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
 
@@ -31,9 +33,6 @@ class Arguments:
     def __init__(self, text: Text, kb: KB, entities: list[Cand], triggers: list[Found]):
         self.text, self.kb, self.entities, self.triggers = text, kb, entities, triggers
         self.forms = [w.form for w in text.words]
-
-    def sentence(self, i: int) -> int:
-        return self.text.words[i].sentence
 
     def for_trigger(self, t: Found) -> tuple[list[tuple[str, Cand]], dict[str, int | str]]:
         lo, hi = self.text.sentence_bounds(t.first)
@@ -92,9 +91,13 @@ class Arguments:
         if persons:
             return persons[:2]
         for c in inside:
-            if c.label == "ORG" and t.last <= c.first <= t.last + 5:
-                if any(k in _MEMBERS for w in self.forms[max(t.last, c.first - 2) : c.first] for _, k in stems(w)):
-                    return [c]
+            members = self.forms[max(t.last, c.first - 2) : c.first]
+            if (
+                c.label == "ORG"
+                and t.last <= c.first <= t.last + 5
+                and any(k in _MEMBERS for w in members for _, k in stems(w))
+            ):
+                return [c]
         return []
 
 

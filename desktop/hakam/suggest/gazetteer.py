@@ -9,10 +9,9 @@ cluster ending in ل, so the span starts at the second ل as the guidelines say.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import unicodedata
 
 import ahocorasick
 
@@ -68,9 +67,7 @@ class Gazetteer:
                     self.labels.setdefault(key, label)
                     if " " not in key:
                         self.spellings.setdefault(key, set()).add(bare(form))
-        self.ambiguous = frozenset(_key(a) for a in ambiguous) | frozenset(
-            k for k in map(_key, weak) if " " not in k
-        )
+        self.ambiguous = frozenset(_key(a) for a in ambiguous) | frozenset(k for k in map(_key, weak) if " " not in k)
         self.words = frozenset(w for key in self.labels for w in key.split())
         self._automaton = ahocorasick.Automaton() if self.labels else None
         if self._automaton is None:
@@ -97,7 +94,7 @@ class Gazetteer:
         if not listed:
             return True
         written = text.original_form(start, end)
-        return any(compatible(written, form[-len(written):]) for form in listed)
+        return any(compatible(written, form[-len(written) :]) for form in listed)
 
     def find(self, text: Text) -> list[Match]:
         """Non-overlapping matches, longest first."""

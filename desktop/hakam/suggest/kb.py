@@ -51,6 +51,7 @@ class KB:
     place_heads: dict[str, tuple[str, bool]] = field(default_factory=dict)  # head -> (label, inside)
     nationality: dict[str, str] = field(default_factory=dict)  # adjective form -> country
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # first word -> phrases
+    inflected_triggers: dict[str, Trigger] = field(default_factory=dict)
     numbers: dict[str, int | None] = field(default_factory=dict)  # None = vague
     dates: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
     stopwords: frozenset[str] = frozenset()
@@ -105,6 +106,19 @@ def _triggers() -> dict[str, list[Trigger]]:
     return table
 
 
+def inflected(triggers: dict[str, list[Trigger]]) -> dict[str, Trigger]:
+    """Unlisted forms of one-word triggers with an accusative or plural ending
+    (اعتصاما، انسحابا، ينسحبوا، القتيلين) -> the listed trigger."""
+    out: dict[str, Trigger] = {}
+    for word, phrases in triggers.items():
+        single = [t for t in phrases if len(t.words) == 1 and not t.ambiguous]
+        if single and len(word) >= 3:
+            for ending in ("ا", "وا", "ين", "ان"):
+                if word + ending not in triggers:
+                    out.setdefault(word + ending, single[0])
+    return out
+
+
 def _numbers() -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     for word, value, *_ in _rows("number_words.tsv", 2):
@@ -132,6 +146,7 @@ def build_kb() -> KB:
             nationality.setdefault(form, country)
     names = [r[0] for r in _rows("first_names.tsv")]
     first_names = frozenset(norm(n) for n in names)
+    triggers = _triggers()
     title_rows = _rows("person_titles.tsv", 2)
     titles = {norm(r[0]): r[1] for r in title_rows}
     return KB(
@@ -146,7 +161,8 @@ def build_kb() -> KB:
         org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
         place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},
         nationality=nationality,
-        triggers=_triggers(),
+        triggers=triggers,
+        inflected_triggers=inflected(triggers),
         numbers=_numbers(),
         dates={norm(r[0]): (r[1], r[2]) for r in _rows("dates.tsv", 3)},
         stopwords=frozenset(norm(r[0]) for r in _rows("stopwords.txt")),
@@ -167,11 +183,4 @@ def knowledge() -> KB:
         return _kb
 
 
-def reset() -> None:
-    """Forget the shared knowledge (after the resources changed)."""
-    global _kb
-    with _lock:
-        _kb = None
-
-
-__all__ = ["KB", "KnowledgeError", "Trigger", "build_kb", "knowledge", "norm", "reset"]
+__all__ = ["KB", "KnowledgeError", "Trigger", "build_kb", "knowledge", "norm"]

@@ -41,7 +41,7 @@ def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
     known = knowledge().gazetteer
     entries = []
     for key, counter in votes.items():
-        label, count = counter.most_common(1)[0]
+        label = counter.most_common(1)[0][0]
         if known.labels.get(key) != label:
             entries.append((surface[key], label, sum(counter.values())))
     return sorted(entries, key=lambda e: (-e[2], e[0]))

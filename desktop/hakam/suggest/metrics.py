@@ -37,9 +37,7 @@ class Tally:
             self.fn[key[2]] += 1
 
     def report(self, per_label: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "micro": prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
-        }
+        out: dict[str, Any] = {"micro": prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))}
         if per_label:
             labels = sorted(set(self.tp) | set(self.fp) | set(self.fn))
             out["labels"] = {label: prf(self.tp[label], self.fp[label], self.fn[label]) for label in labels}

@@ -14,7 +14,7 @@ quotes after an organisation's name.
 from __future__ import annotations
 
 from hakam.suggest.cands import GAZETTEER, PATTERN, PATTERN_WEAK, Cand
-from hakam.suggest.context import Context, arabic
+from hakam.suggest.context import Context, arabic, definite
 from hakam.suggest.words import stems
 
 _GENERIC = frozenset(
@@ -60,7 +60,7 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
     if head is None or ctx.form(i) in _IDIOMS:
         return None
     prefix, key = head
-    definite = key.startswith("ال")
+    head_definite = key.startswith("ال")
     nxt = ctx.form(i + 1)
     if ctx.stem_in(i + 1, kb.org_heads):
         return None  # قوات الجيش اليمني: the inner head starts the name
@@ -73,22 +73,22 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
             c = ctx.taken[j]
             starts_here = c.start == ctx.words[j].start
             after_lam = form[:1] == "ل" and c.start == ctx.words[j].start + 1 and informative
-            if definite and not after_lam or not (starts_here or after_lam) or c.label not in ("ORG", "GPE", "LOC"):
+            if head_definite and not after_lam or not (starts_here or after_lam) or c.label not in ("ORG", "GPE", "LOC"):
                 break
             j, informative, known = c.last, True, known or c.label == "ORG" or after_lam
         elif form in kb.nationality:
             if form.startswith("ال"):
                 j, informative = j + 1, True
             break
-        elif form.startswith("ال") and arabic(form) and form not in _GENERIC and form not in kb.triggers \
+        elif definite(form) and arabic(form) and form not in _GENERIC and form not in kb.triggers \
                 and form not in kb.dates and not ctx.stem_in(j, kb.org_heads) \
-                and (not definite or form.endswith(("ي", "يه", "يين")) or form in _ADJECTIVES):  # fmt: skip
+                and (not head_definite or form.endswith(("ي", "يه", "يين")) or form in _ADJECTIVES):  # fmt: skip
             j, informative = j + 1, informative or _informative(ctx, j)
-        elif form[:1] == "ل" and arabic(form) and ctx.form(j + 1).startswith("ال") and j > i + 1:
+        elif form[:1] == "ل" and arabic(form) and definite(ctx.form(j + 1)) and j > i + 1:
             j += 1  # المرصد السوري لحقوق الإنسان
         else:
             break
-    while j - 1 > i and not ctx.form(j - 1).startswith("ال") and (j - 1) not in ctx.taken:
+    while j - 1 > i and not definite(ctx.form(j - 1)) and (j - 1) not in ctx.taken:
         j -= 1  # no dangling ل word at the end
     if not informative or j - i < 2:
         return None

@@ -4,7 +4,7 @@ verbs, and later mentions of a known person by surname."""
 from __future__ import annotations
 
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
-from hakam.suggest.context import SPEAKER_OF, Context
+from hakam.suggest.context import SPEAKER_OF, Context, definite
 from hakam.suggest.words import stems
 
 _NASAB = frozenset({"بن", "ابن", "بنت", "ابنه"})
@@ -38,9 +38,12 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
         first = _first_name_at(ctx, j, clitics=False)
         if first:
             j += first[1]
-        elif (form in _NASAB or form in kunya) and (ctx.name_like(after) or ctx.family(after) or _first_name_at(ctx, after)):
-            j += 2
-        elif form == _ABD and ctx.form(after).startswith("ال"):
+        elif (
+            (form in _NASAB or form in kunya)
+            and (ctx.name_like(after) or ctx.family(after) or _first_name_at(ctx, after))
+            or form == _ABD
+            and ctx.form(after).startswith("ال")
+        ):
             j += 2
         elif ctx.family(j) or (ctx.name_like(j) and (not strict or ctx.family(after))):
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name
@@ -83,7 +86,8 @@ def _person_at(ctx: Context, i: int) -> Cand | None:
     if context and ctx.plain_word(i) and not form.startswith("ال"):
         end = _name_chain(ctx, i + 1, strict=False)
         plain = all(ctx.plain_word(k) or ctx.family(k) for k in range(i, end))
-        if plain and (context == "title" or (end - i <= 3 and ctx.stem_in(end, _SAY_END))):
+        construct = end in ctx.taken or definite(ctx.form(end))  # قائد عمليات ديالى: a title goes on
+        if plain and not construct and (context == "title" or (end - i <= 3 and ctx.stem_in(end, _SAY_END))):
             return ctx.cand(i, 0, end, "PERS", PATTERN_WEAK)
     return None
 
@@ -101,8 +105,14 @@ def _context(ctx: Context, i: int) -> str | None:
         if ctx.title_at(j):
             return "title"
         form = ctx.form(j)
-        complement = form.startswith("ال") or form[1:3] == "ال" or form in kb.nationality or form in SPEAKER_OF \
-            or ctx.stem_in(j, kb.org_heads) or ctx.stem_in(j, kb.place_heads)  # رئيس بلدية بريتال حسين مظلوم
+        complement = (
+            form.startswith("ال")
+            or form[1:3] == "ال"
+            or form in kb.nationality
+            or form in SPEAKER_OF
+            or ctx.stem_in(j, kb.org_heads)
+            or ctx.stem_in(j, kb.place_heads)
+        )  # رئيس بلدية بريتال حسين مظلوم
         if not (j in ctx.taken or complement):
             return None
         j -= 1

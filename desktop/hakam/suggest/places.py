@@ -6,7 +6,7 @@ with the adjectives that close the name."""
 from __future__ import annotations
 
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
-from hakam.suggest.context import Context, arabic, clitic_article
+from hakam.suggest.context import Context, arabic, clitic_article, definite
 
 # First words of compound place names (كفر نبل، تل أبيض، دير الزور).
 _COMPOUND = frozenset(
@@ -22,16 +22,31 @@ _NAME_MAX = 3
 def _place_name(ctx: Context, j: int) -> bool:
     form = ctx.form(j)
     kb = ctx.kb
+    if form in _COMPOUND and arabic(form) and j not in ctx.taken:
+        return True  # قرية أبو كرمة
     if not arabic(form) or j in ctx.taken or kb.lexical(form) or form in kb.nationality or clitic_article(form):
         return False
     if form.startswith("ال"):
-        return len(form) >= 4 and form not in kb.stopwords and ctx.family(j)
+        return definite(form) and form not in kb.stopwords and ctx.family(j)
     written = ctx.text.original_form(ctx.words[j].start, ctx.words[j].end)
     return not written.endswith(_NISBA) or form in _COMPOUND
 
 
-def places(ctx: Context) -> list[Cand]:
+def _facility_adjectives(ctx: Context) -> list[Cand]:
+    """Known facilities with the nisba adjectives after them (مستشفى النو التعليمي)."""
     out = []
+    for c in {id(c): c for c in ctx.taken.values()}.values():
+        end = c.last
+        while end < len(ctx.words) and end - c.last < 2 and ctx.adjective(end) and ctx.form(end).endswith(("ي", "يه")) \
+                and ctx.form(end) not in ctx.kb.nationality:  # fmt: skip
+            end += 1
+        if c.label == "FAC" and end > c.last:
+            out.append(Cand(c.start, ctx.words[end - 1].end, "FAC", c.score, c.first, end))
+    return out
+
+
+def places(ctx: Context) -> list[Cand]:
+    out = _facility_adjectives(ctx)
     kb = ctx.kb
     for i in range(len(ctx.words) - 1):
         head = None if i in ctx.taken else ctx.stem_in(i, kb.place_heads)
@@ -52,8 +67,9 @@ def places(ctx: Context) -> list[Cand]:
         else:
             continue
         if inside:
-            while end < len(ctx.words) and end - j < _NAME_MAX and ctx.plain_word(end) and end not in ctx.taken:
-                end += 1  # مستشفى رجب طيب أردوغان
+            while ctx.form(j) in kb.first_names and end - j < _NAME_MAX and ctx.plain_word(end) \
+                    and not ctx.form(end).startswith("ال"):  # fmt: skip
+                end += 1  # named after a person: مستشفى رجب طيب أردوغان
             stop = end + _ADJECTIVES_MAX
             while end < min(stop, len(ctx.words)) and ctx.adjective(end):
                 end += 1  # مطار المزة العسكري, مستشفى كركوك العام

@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggestions
 from hakam.suggest.cands import GAZETTEER, GAZETTEER_AMBIGUOUS, GAZETTEER_LONG, LEARNED, Cand, cand, resolve
+from hakam.suggest.context import Context
 from hakam.suggest.dates import find_dates
 from hakam.suggest.events import Arguments, counts, share_counts
 from hakam.suggest.gazetteer import Gazetteer, Match
 from hakam.suggest.kb import KB, knowledge
-from hakam.suggest.context import Context
 from hakam.suggest.orgs import acronyms, organisations
 from hakam.suggest.persons import persons, surnames
 from hakam.suggest.places import places

@@ -58,7 +58,7 @@ def split(docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:
     ranked = sorted(docs, key=lambda d: (zlib.crc32((d.id or d.text[:64]).encode("utf-8")), d.id or ""))
     if len(ranked) < 2:
         return list(ranked), []
-    held = ranked[:: HOLD_OUT] if len(ranked) >= HOLD_OUT else ranked[:1]
+    held = ranked[::HOLD_OUT] if len(ranked) >= HOLD_OUT else ranked[:1]
     held_ids = {id(d) for d in held}
     return [d for d in ranked if id(d) not in held_ids], held
 
@@ -103,7 +103,10 @@ def train_from_store(
     blob = train_models(docs, featurize, should_stop)
     if blob is None:
         return TrainResult(None, len(docs), len(held), scores, stopped=True, learned_names=names)
-    version = time.strftime("%Y%m%d-%H%M%S") + f"-{len(docs)}"
+    from hakam.store.tables import ModelVersion
+
+    number = ModelVersion.select().where(ModelVersion.kind == CRF_KIND).count() + 1
+    version = f"{number}-{time.strftime('%Y%m%d-%H%M')}"
     model_id = store.model_version(CRF_KIND, version, CRF_KIND, blob=blob, scores=orjson.dumps(scores).decode(),
                                    train_documents=len(docs))  # fmt: skip
     if activate_model:
@@ -135,7 +138,7 @@ def activate(store, model_version_id: int) -> None:
 def active_crf(store) -> CrfSuggester | None:
     from hakam.store.tables import ModelVersion
 
-    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & (ModelVersion.active == True))  # noqa: E712
+    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & (ModelVersion.active == True))
            .order_by(ModelVersion.id.desc()).first())  # fmt: skip
     return CrfSuggester(bytes(row.blob), row.version) if row and row.blob else None
 

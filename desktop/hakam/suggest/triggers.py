@@ -24,14 +24,68 @@ _AIR = frozenset(
 _MILITARY = frozenset(
     {"قوات", "القوات", "الجيش", "جيش", "فصائل", "الفصائل", "مقاتلي", "مقاتلو", "وحدات", "عناصر", "مسلحو",
      "مسلحي", "ميليشيا", "ميليشيات", "رتل", "دبابات", "قوه", "القوه", "مقاتلين", "المسلحين", "مسلحون",
-     "مسلحين", "الجنود", "جنود", "الجيش", "الحراس"}
+     "مسلحين", "الجنود", "جنود", "الحراس"}
 )  # fmt: skip
 _AT = frozenset({"على", "باتجاه", "نحو", "صوب", "سقط", "سقطت", "اطلق", "اطلقت", "اطلقوا", "اطلاق", "اصاب", "اصابت"})
 _ADVANCE = frozenset({"باتجاه", "نحو", "الى", "داخل", "محور", "محاور", "صوب", "اطراف", "في", "حتى", "مشارف"})
-_CIVILIANS = frozenset({"مدنيين", "المدنيين", "سكان", "السكان", "عائلات", "العائلات", "الاهالي", "الالاف", "الاف", "مئات", "عشرات", "المدنيون", "نازحين", "اسر", "الاسر"})
-_EXPLOSIVE_OBJECT = frozenset({"عبوه", "سياره", "مبنى", "جسر", "نفسه", "نفسها", "حزاما", "لغما", "عبوات", "منازل", "منزل", "منزلا", "المبنى", "جسرا"})
+_CIVILIANS = frozenset(
+    {
+        "مدنيين",
+        "المدنيين",
+        "سكان",
+        "السكان",
+        "عائلات",
+        "العائلات",
+        "الاهالي",
+        "الالاف",
+        "الاف",
+        "مئات",
+        "عشرات",
+        "المدنيون",
+        "نازحين",
+        "اسر",
+        "الاسر",
+    }
+)
+_EXPLOSIVE_OBJECT = frozenset(
+    {
+        "عبوه",
+        "سياره",
+        "مبنى",
+        "جسر",
+        "نفسه",
+        "نفسها",
+        "حزاما",
+        "لغما",
+        "عبوات",
+        "منازل",
+        "منزل",
+        "منزلا",
+        "المبنى",
+        "جسرا",
+    }
+)
 _ARMED = frozenset({"مسلحه", "عنيفه", "مسلحين", "المسلحه", "المسلحين", "الجماعات", "عسكريه"})
-_MARCH = frozenset({"احتجاجيه", "شعبيه", "حاشده", "سلميه", "مندده", "للتنديد", "تنديدا", "خرجت", "نظمت", "انطلقت", "جابت", "شارك", "المشاركون", "رفع", "رفعوا", "هتف"})
+_MARCH = frozenset(
+    {
+        "احتجاجيه",
+        "شعبيه",
+        "حاشده",
+        "سلميه",
+        "مندده",
+        "للتنديد",
+        "تنديدا",
+        "خرجت",
+        "نظمت",
+        "انطلقت",
+        "جابت",
+        "شارك",
+        "المشاركون",
+        "رفع",
+        "رفعوا",
+        "هتف",
+    }
+)
 _WEAPON_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "EXPLOSION"})
 _CLAUSE_TYPES = _WEAPON_TYPES | {"ATTACK"}
 _CLAUSE_BREAKS = frozenset({"،", ",", "«", "»", ":", "؛", "(", ")"})
@@ -41,7 +95,6 @@ _STATIC = frozenset({"مناطق", "الخاضعه", "خاضعه", "الخاضع
 _SHELL_WORDS = frozenset({"قصف", "القصف", "قصفت", "قصفا"})
 _DRONE = frozenset({"طائره", "طائرات", "مسيره", "مسيرات", "الطائرات", "جوي", "جويه", "مقاتلات", "مروحيات"})
 _ARTILLERY = frozenset({"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "المدفعيه", "القذائف", "قذائف", "الصواريخ"})
-_ENDINGS = ("ا", "وا", "ين", "ان")  # accusative, plural verbs, dual/plural nouns
 # Nouns for people are not triggers (guidelines): النازحين, المهجرين.
 _PEOPLE = frozenset(
     {"نازح", "نازحين", "النازحين", "نازحون", "النازحون", "نازحه", "نازحا", "للنازحين", "لنازحين", "مهجرين",
@@ -74,7 +127,9 @@ def _number_before(words: list[str], i: int, text: Text, kb: KB) -> bool:
 
 
 def _place_after(words: list[str], i: int, text: Text, kb: KB) -> bool:
-    return any(w in kb.gazetteer or w in ("مدينه", "بلده", "قريه", "بلدات", "مناطق", "منطقه") for w in words[i + 1 : i + 4])
+    return any(
+        w in kb.gazetteer or w in ("مدينه", "بلده", "قريه", "بلدات", "مناطق", "منطقه") for w in words[i + 1 : i + 4]
+    )
 
 
 _CONTEXT: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
@@ -122,11 +177,8 @@ def _phrase_at(forms: list[str], i: int, kb: KB) -> tuple[int, Trigger] | None:
                 best = (prefix, trigger)
     if best is None and not any(key in kb.triggers for _, key in readings):
         for prefix, key in readings:
-            for ending in _ENDINGS:
-                base = key[: -len(ending)] if key.endswith(ending) and len(key) - len(ending) >= 3 else ""
-                single = [t for t in kb.triggers.get(base, ()) if len(t.words) == 1 and not t.ambiguous]
-                if single:
-                    return prefix, single[0]
+            if key in kb.inflected_triggers:
+                return prefix, kb.inflected_triggers[key]
     return best
 
 
@@ -163,7 +215,12 @@ def find_triggers(text: Text, kb: KB, blocked: set[int]) -> list[Found]:
 
 def _retype(forms: list[str], i: int, trigger: Trigger) -> str:
     """The weapon decides: قصف جوي, هجوم بطائرات مسيرة → AIRSTRIKE; هجوم صاروخي → SHELLING."""
-    if trigger.type == "SHELLING" and trigger.words == (forms[i],) and forms[i] in _SHELL_WORDS and _near(forms, i, 0, 3, _AIR):
+    if (
+        trigger.type == "SHELLING"
+        and trigger.words == (forms[i],)
+        and forms[i] in _SHELL_WORDS
+        and _near(forms, i, 0, 3, _AIR)
+    ):
         return "AIRSTRIKE"
     if trigger.type == "ATTACK" and trigger.pos in ("noun", "phrase"):
         if _near(forms, i, 0, 2, _DRONE):
@@ -178,15 +235,17 @@ def _prune(found: list[Found], forms: list[str], text: Text) -> list[Found]:
     an injury trigger (أصيب … بجروح), and static control (مناطق سيطرة، تحت السيطرة)."""
     kept: list[Found] = []
     for f in found:
-        if f.type == "ATTACK" and any(k.startswith(_TARGETED) for _, k in stems(forms[f.first])):
-            if _clause_has_trigger(found, f, forms, text):
-                continue
-        if f.type == "INJURY" and any(k in _WOUNDS for _, k in stems(forms[f.first])):
-            if any(o.type == "INJURY" and 0 < f.first - o.first <= 4 for o in kept):
-                continue
-        if f.type == "TERRITORY" and any(k.endswith("سيطره") for _, k in stems(forms[f.first])):
-            if f.first and any(k in _STATIC for _, k in stems(forms[f.first - 1])):
-                continue
+        readings = [k for _, k in stems(forms[f.first])]
+        before = [k for _, k in stems(forms[f.first - 1])] if f.first else []
+        targeted = f.type == "ATTACK" and any(k.startswith(_TARGETED) for k in readings)
+        wound = f.type == "INJURY" and any(k in _WOUNDS for k in readings)
+        control = f.type == "TERRITORY" and any(k.endswith("سيطره") for k in readings)
+        if (
+            (targeted and _clause_has_trigger(found, f, forms, text))
+            or (wound and any(o.type == "INJURY" and 0 < f.first - o.first <= 4 for o in kept))
+            or (control and any(k in _STATIC for k in before))
+        ):
+            continue
         kept.append(f)
     return kept
 
@@ -197,7 +256,11 @@ def _clause_has_trigger(found: list[Found], f: Found, forms: list[str], text: Te
     for o in found:
         if o is f or text.words[o.first].sentence != sentence or o.type not in _CLAUSE_TYPES:
             continue
-        if o.first < f.first and f.first - o.last <= 10 and not any(w in _CLAUSE_BREAKS for w in forms[o.last : f.first]):
+        if (
+            o.first < f.first
+            and f.first - o.last <= 10
+            and not any(w in _CLAUSE_BREAKS for w in forms[o.last : f.first])
+        ):
             return True
         if o.type in _WEAPON_TYPES and 0 <= o.first - f.last <= 3:
             return True

@@ -9,6 +9,7 @@ letter from its marks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ CLUSTERS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "فك", "و
 CLUSTER_SET = frozenset(CLUSTERS)
 _SENTENCE_END = frozenset(".!?؟\n…")
 _MIN_STEM = 2
+_SPACE = re.compile(r"\s")
 _INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -54,14 +56,6 @@ class Word:
     form: str  # normalised text
     sentence: int
 
-    @property
-    def is_punct(self) -> bool:
-        return not self.form[0].isalnum()
-
-    @property
-    def is_number(self) -> bool:
-        return ascii_digits(self.form).replace(",", "").replace(".", "").isdigit()
-
 
 class Text:
     """Normalised text, its words and sentences, and the map back to the original."""
@@ -77,7 +71,6 @@ class Text:
             if form in _SENTENCE_END or "\n" in self.text[token.end : token.end + 1]:
                 sentence += 1
         self.words = words
-        self._starts = {w.start: w.index for w in words}
         self._start_list = [w.start for w in words]
         self._bounds: list[tuple[int, int]] = []
         lo = 0
@@ -89,11 +82,7 @@ class Text:
     @cached_property
     def match_text(self) -> str:
         """The normalised text with every whitespace character as one plain space."""
-        return "".join(" " if c.isspace() else c for c in self.text)
-
-    def word_at(self, offset: int) -> int | None:
-        """Index of the word starting at normalised ``offset``."""
-        return self._starts.get(offset)
+        return _SPACE.sub(" ", self.text)
 
     def word_containing(self, offset: int) -> int:
         return max(0, bisect_right(self._start_list, offset) - 1)
@@ -108,6 +97,8 @@ class Text:
 
     def original_form(self, start: int, end: int) -> str:
         """The original text of normalised ``[start, end)`` without diacritics and tatweel."""
+        if self.norm.to_original is None:
+            return self.norm.original[start:end]
         ostart, oend = self.norm.original_span(start, end)
         return "".join(c for c in self.norm.original[ostart:oend] if c != "\u0640" and unicodedata.category(c) != "Mn")
 

@@ -1,0 +1,88 @@
+"""``hakam bench {store,suggest,desk,train}``: performance and quality figures as JSON.
+
+Each benchmark lives next to what it measures and is imported only when it
+runs: ``hakam.store.bench``, ``hakam.suggest.bench``, ``hakam.desk.bench`` and
+``hakam.io.bench_train``, each with ``run_bench(args) -> dict`` (suggest takes
+keyword arguments, see ``_suggest``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+# Benchmark -> module holding its run_bench(); imported by name so the CLI never
+# imports Qt (the desk benchmark starts the GUI itself).
+MODULES = {
+    "store": "hakam.store.bench",
+    "suggest": "hakam.suggest.bench",
+    "desk": "hakam.desk.bench",
+    "train": "hakam.io.bench_train",
+}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("bench", help="measure speed and quality (prints JSON)")
+    benches = parser.add_subparsers(dest="bench", metavar="BENCH", required=True)
+
+    store = benches.add_parser("store", help="import, queue and export timings of the database")
+    store.add_argument("--documents", type=int, help="documents to import")
+    store.add_argument("--words", type=int, help="words per document")
+    store.set_defaults(run=_module_bench)
+
+    suggest = benches.add_parser("suggest", help="suggester quality on a gold file, and speed against BERT")
+    suggest.add_argument("--gold", type=Path, help="Hakam JSONL with gold spans and events")
+    suggest.add_argument("--words", type=int, default=1000, help="words in the timed text (default 1000)")
+    suggest.add_argument("--runs", type=int, default=7, help="runs for the latency median (default 7)")
+    suggest.add_argument("--model", help="suggester to score (default: rules + CRF)")
+    suggest.add_argument("--no-bert", action="store_true", help="skip the BERT baseline")
+    suggest.set_defaults(run=_suggest)
+
+    desk = benches.add_parser("desk", help="review-desk timings (opens the GUI off screen)")
+    desk.add_argument("--words", type=int, help="words in the test article")
+    desk.add_argument("--suggestions", type=int, help="suggestions on the test article")
+    desk.add_argument("--accepts", type=int, help="accept keystrokes to time")
+    desk.set_defaults(run=_module_bench)
+
+    train = benches.add_parser("train", help="train on a corpus, score on its test split")
+    train.add_argument("train", type=Path, help="training file")
+    train.add_argument("test", type=Path, help="test file")
+    train.add_argument("--format", help="input format (default conll)")
+    train.add_argument("--sentences-per-doc", type=int, help="CoNLL sentences per document")
+    train.add_argument("--quiet", action="store_true")
+    train.set_defaults(run=_module_bench)
+
+
+def _print(result: dict) -> int:
+    import orjson
+
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+    return 0
+
+
+def _module_bench(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError
+
+    try:
+        module = importlib.import_module(MODULES[args.bench])
+    except ModuleNotFoundError as error:
+        if error.name != MODULES[args.bench]:
+            raise
+        raise CommandError(f"the {args.bench} benchmark is not available in this build") from None
+    return _print(module.run_bench(args))
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError, open_store
+    from hakam.suggest import UnknownSuggester, create
+    from hakam.suggest.bench import run_bench
+
+    store = open_store(args) if args.db else None
+    try:
+        suggester = create(args.model) if args.model else None
+    except (UnknownSuggester, OSError, ValueError) as error:
+        raise CommandError(str(error).strip("'\"")) from None
+    if args.gold and not args.gold.exists():
+        raise CommandError(f"{args.gold}: no such file")
+    return _print(run_bench(args.gold, suggester, store, args.words, args.runs, bert=not args.no_bert))

@@ -1,0 +1,141 @@
+"""``hakam bench suggest``: quality on a gold file and speed against a BERT baseline.
+
+- With ``gold``: P/R/F1 per label of the chosen suggester — entities exact and
+  with GPE/LOC/FAC merged into one place class, event triggers typed and untyped.
+- Speed, on one text of ``words`` words made from the sample articles: words/s
+  of the rules, of rules+CRF (the database's active CRF, else one trained here
+  on the dev samples) and of camel-tools' NERecognizer running a BERT-base-size
+  model with random weights (same text, same run), and the p50 latency of a
+  1,000-word article.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hakam.core.model import Document
+from hakam.core.tokenize import word_tokens
+from hakam.resources import resource_path
+from hakam.suggest.base import Suggester
+from hakam.suggest.metrics import evaluate
+
+ARTICLE_WORDS = 1000
+TARGET_LATENCY_MS = 50.0
+TARGET_SPEEDUP = 50.0
+
+
+def read_gold(path: Path) -> list[Document]:
+    from hakam.io.errors import InputError
+    from hakam.io.formats import ReadOptions, reader
+
+    docs = []
+    for item in reader("hakam").read(path, ReadOptions()):
+        if isinstance(item, InputError):
+            raise item
+        docs.append(item.doc)
+    return docs
+
+
+def sample_text(words: int, docs: list[Document]) -> str:
+    """A text of about ``words`` words, the sample articles repeated as needed."""
+    paragraphs = [p for d in docs for p in d.text.split("\n") if p.strip()]
+    if not paragraphs:
+        raise ValueError("no sample text to time")
+    out: list[str] = []
+    count = 0
+    while count < words:
+        for paragraph in paragraphs:
+            taken = paragraph.split()[: words - count]
+            out.append(" ".join(taken))
+            count += len(taken)
+            if count >= words:
+                break
+    return "\n".join(out)
+
+
+def _timed(suggest: Callable[[Document], Any], text: str, runs: int) -> list[float]:
+    """Seconds per run; each run changes the text a little so no cache answers."""
+    seconds = []
+    for run in range(runs):
+        doc = Document(text + "\n" * (run + 1), f"bench-{run}", {"date": "2025-01-15"})
+        began = time.perf_counter()
+        suggest(doc)
+        seconds.append(time.perf_counter() - began)
+    return seconds
+
+
+def _crf(store, samples: list[Document]) -> Suggester | None:
+    from hakam.suggest.crf import CrfSuggester, Featurizer, train_models
+    from hakam.suggest.training import active_crf
+
+    crf = active_crf(store) if store is not None else None
+    if crf is None and samples:
+        blob = train_models(samples, Featurizer())
+        crf = CrfSuggester(blob, "bench") if blob else None
+    return crf
+
+
+def _bert_words_per_second(text: str, runs: int) -> float:
+    from hakam.suggest.bert import BertSuggester, save_random_model
+
+    words = [text[t.start : t.end] for t in word_tokens(text)]
+    with tempfile.TemporaryDirectory(prefix="hakam-bert-") as folder:
+        bert = BertSuggester(save_random_model(Path(folder) / "bert-base-random", words, size="base"))
+        bert.recognizer()  # loading is not part of the throughput
+        seconds = min(_timed(bert.suggest, text, runs))
+    return len(words) / seconds
+
+
+def run_bench(
+    gold: Path | None = None,
+    suggester: Suggester | None = None,
+    store=None,
+    words: int = ARTICLE_WORDS,
+    runs: int = 7,
+    bert: bool = True,
+) -> dict[str, Any]:
+    from hakam.suggest.ensemble import Ensemble
+    from hakam.suggest.rules import RuleSuggester
+
+    result: dict[str, Any] = {}
+    samples_path = resource_path("samples", "dev_gold.jsonl")
+    samples = read_gold(samples_path) if samples_path.exists() else []
+    rules = RuleSuggester()
+    crf = _crf(store, samples)
+    combined = Ensemble([rules, crf]) if crf else None
+    if gold is not None:
+        chosen = suggester or combined or rules
+        docs = read_gold(gold)
+        result["gold"] = {"file": str(gold), "documents": len(docs), "suggester": f"{chosen.name}@{chosen.version}",
+                          **evaluate(docs, chosen.suggest)}  # fmt: skip
+    source_docs = samples or (read_gold(gold) if gold else [])
+    text = sample_text(words, source_docs)
+    article = sample_text(ARTICLE_WORDS, source_docs)
+    n_words = len(word_tokens(text))
+    rules.suggest(Document("تحميل", "warm-up"))  # build the knowledge base outside the timings
+    speed: dict[str, Any] = {
+        "words": n_words,
+        "rules_words_per_s": round(n_words / min(_timed(rules.suggest, text, 3))),
+    }
+    latency: dict[str, Any] = {"article_words": len(article.split()), "runs": runs}
+    latency["rules_p50_ms"] = round(statistics.median(_timed(rules.suggest, article, runs)) * 1000, 1)
+    if combined:
+        combined.suggest(Document("تحميل", "warm-up"))
+        speed["rules_crf_words_per_s"] = round(n_words / min(_timed(combined.suggest, text, 3)))
+        latency["rules_crf_p50_ms"] = round(statistics.median(_timed(combined.suggest, article, runs)) * 1000, 1)
+    if bert:
+        speed["bert_base_words_per_s"] = round(_bert_words_per_second(text, 2), 1)
+        ours = speed.get("rules_crf_words_per_s", speed["rules_words_per_s"])  # rules+CRF when there is a CRF
+        speed["speedup_vs_bert"] = round(ours / speed["bert_base_words_per_s"], 1)
+    result["speed"] = speed
+    result["latency"] = latency
+    worst = latency.get("rules_crf_p50_ms", latency["rules_p50_ms"])
+    result["targets"] = {"latency_ms": TARGET_LATENCY_MS, "speedup_vs_bert": TARGET_SPEEDUP,
+                         "latency_ok": worst < TARGET_LATENCY_MS,
+                         "speedup_ok": speed.get("speedup_vs_bert", TARGET_SPEEDUP) >= TARGET_SPEEDUP}  # fmt: skip
+    return result

@@ -1,0 +1,46 @@
+"""Small synthetic reviewed articles with invented person names the rules cannot know."""
+
+from __future__ import annotations
+
+import random
+
+from hakam.core.model import Document, Event, Span
+
+GIVEN = ["زوربان", "كيتالو", "مارديس", "فوليان", "تيرشان", "بالوكا", "سيمراد", "نوفاليد", "كاروتي", "ديمارو"]
+FAMILY = ["غوستيني", "براندولي", "كامبيرا", "ليفانتو", "موريتي", "سانتوني", "فيراكو", "بيلوزا", "ترانكي", "دوناتيو"]
+TEMPLATES = [
+    "التقى {name} بالوفد في دمشق، وبحث معه الأوضاع الإنسانية.",
+    "وصرح {name} للصحفيين بأن المفاوضات مستمرة.",
+    "وأعلن {name} في مؤتمر صحفي أن الهدنة صامدة.",
+    "ودعا {name} إلى فتح الممرات الإنسانية في حلب.",
+]
+
+
+def article(rng: random.Random, index: int, names: list[str]) -> Document:
+    """A reviewed article: three sentences, each naming a person, and one airstrike."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    for template in rng.sample(TEMPLATES, 3):
+        name = rng.choice(names)
+        prefix, _, suffix = template.partition("{name}")
+        start = sum(len(p) for p in parts) + len(prefix)
+        parts.append(prefix + name + suffix + " ")
+        spans.append(Span(start, start + len(name), "PERS"))
+    text = "".join(parts)
+    trigger_text = "وشنت طائرات غارات على ريف إدلب."
+    start = len(text) + trigger_text.index("غارات")
+    text += trigger_text
+    trigger = Span(start, start + len("غارات"), "AIRSTRIKE")
+    for place in ("دمشق", "حلب", "إدلب"):
+        at = text.find(place)
+        if at >= 0:
+            spans.append(Span(at, at + len(place), "GPE"))
+    return Document(text, f"syn-{index}", {"date": "2025-01-15"}, spans, [Event("AIRSTRIKE", trigger, (), {})])
+
+
+def corpus(count: int, seed: int, half: str) -> list[Document]:
+    """``half``: 'a' or 'b' — disjoint invented names for training and testing."""
+    rng = random.Random(seed)
+    pick = slice(0, 5) if half == "a" else slice(5, 10)
+    names = [f"{g} {f}" for g in GIVEN[pick] for f in FAMILY[pick]]
+    return [article(rng, i, names) for i in range(count)]

@@ -1,0 +1,33 @@
+"""The BERT adapter runs camel-tools' NERecognizer on a tiny random model, offline."""
+
+from __future__ import annotations
+
+from hakam.core.model import Document
+from hakam.core.tokenize import word_tokens
+from hakam.suggest import create
+from hakam.suggest.bert import _schema_label, _spans, save_random_model
+
+TEXT = "قال الرئيس بشار الأسد في دمشق إن الجيش السوري سيطر على مدينة حلب. وأكدت الأمم المتحدة ذلك."
+
+
+def test_random_model_gives_valid_spans(tmp_path):
+    words = [TEXT[t.start : t.end] for t in word_tokens(TEXT)]
+    folder = save_random_model(tmp_path / "tiny-bert", words)
+    bert = create(f"bert:{folder}")
+    spans, events = bert.suggest(Document(TEXT))
+    assert events == []
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(TEXT)
+        assert span.label in {"PERS", "ORG", "GPE", "LOC"} and span.source == "bert@tiny-bert"
+        assert TEXT[span.start : span.end] == TEXT[span.start : span.end].strip()
+
+
+def test_label_mapping():
+    tokens = word_tokens(TEXT)
+    labels = ["O"] * len(tokens)
+    labels[2:4] = ["B-PERS", "I-PERS"]
+    labels[5] = "B-LOC"
+    labels[0] = "B-MISC"
+    spans = _spans(TEXT, tokens, labels, "bert@t")
+    assert [(s.label, TEXT[s.start : s.end]) for s in spans] == [("PERS", "بشار الأسد"), ("GPE", "دمشق")]
+    assert _schema_label("LOC", "نهر الفرات") == "LOC" and _schema_label("MISC", "x") is None

@@ -1,0 +1,99 @@
+"""Event triggers, context rules, arguments and attributes on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(suggest, text, date="2025-07-09"):
+    _, events, _ = suggest(text, date)
+    return [(e.type, text[e.trigger.start : e.trigger.end]) for e in events], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شنت طائرات حربية غارات على ريف إدلب", ("AIRSTRIKE", "غارات")),
+        ("قتل خمسة مدنيين في قصف جوي على حلب", ("AIRSTRIKE", "قصف")),
+        ("طال القصف المدفعي أطراف المدينة", ("SHELLING", "القصف")),
+        ("ردا على هجمات بطائرات مسيرة شنتها الفصائل", ("AIRSTRIKE", "هجمات")),
+        ("اندلعت اشتباكات عنيفة في محيط المدينة", ("CLASH", "اشتباكات")),
+        ("ويسري في المنطقة اتفاق لوقف إطلاق النار", ("AGREEMENT", "وقف إطلاق النار")),
+        ("انفجرت عبوة ناسفة بدورية للشرطة", ("EXPLOSION", "عبوة ناسفة")),
+        ("نفذ أهالي البلدة اعتصاما أمام المبنى", ("PROTEST", "اعتصاما")),
+        ("تقدمت القوات باتجاه البلدة بعد معارك", ("TERRITORY", "تقدمت")),
+    ],
+)
+def test_triggers(suggest, text, expected):
+    found, _ = _events(suggest, text)
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("تقدم الوفد بطلب رسمي إلى الوزارة", "تقدم"),  # تقدم without military context
+        ("تستضيف المخيمات آلاف النازحين", "النازحين"),  # nouns for people are not triggers
+        ("قتل ثلاثة عندما استهدفت غارة سيارتهم", "استهدفت"),  # the airstrike says more
+        ("تعيش المدينة تحت السيطرة الكاملة للقوات", "السيطرة"),  # static control
+        ("تسلمت الوزارة الرسالة أمس", "تسلمت"),  # ambiguous, no rule accepts it
+    ],
+)
+def test_context_rules_reject(suggest, text, absent):
+    found, _ = _events(suggest, text)
+    assert absent not in [surface for _, surface in found]
+
+
+def test_every_listed_trigger_is_tagged(suggest):
+    found, _ = _events(suggest, "وقع انفجار عبوة ناسفة قرب السوق")
+    assert ("EXPLOSION", "انفجار") in found and ("EXPLOSION", "عبوة ناسفة") in found
+
+
+def test_injury_complement_is_not_a_second_trigger(suggest):
+    found, _ = _events(suggest, "وأصيب ٢٣ آخرون بجروح في الغارة")
+    assert found.count(("INJURY", "أصيب")) == 1 and not any(s == "بجروح" for _, s in found)
+
+
+def test_arguments_and_attributes(suggest):
+    text = "قتل تسعة مدنيين وأصيب ٢٣ آخرون أمس الثلاثاء في غارات جوية على مدينة أريحا جنوب إدلب."
+    _, events = _events(suggest, text, "2024-10-16")
+    by_type = {e.type: e for e in events}
+    killing, injury, strike = by_type["KILLING"], by_type["INJURY"], by_type["AIRSTRIKE"]
+    assert killing.attributes["fatalities"] == 9
+    assert injury.attributes["injured"] == 23
+    assert strike.attributes["fatalities"] == 9 and strike.attributes["injured"] == 23
+    assert killing.attributes["date"] == "2024-10-15"
+    roles = {(a.role, text[a.span.start : a.span.end]) for a in strike.arguments}
+    assert ("PLACE", "أريحا") in roles and ("PLACE", "إدلب") in roles and ("TIME", "أمس الثلاثاء") in roles
+
+
+def test_vague_numbers_give_no_count(suggest):
+    _, events = _events(suggest, "قتل عشرات المدنيين في القصف")
+    killing = next(e for e in events if e.type == "KILLING")
+    assert "fatalities" not in killing.attributes
+
+
+def test_number_word_and_approximation(suggest):
+    _, events = _events(suggest, "أسفر الهجوم عن مقتل ثلاثة جنود")
+    assert next(e for e in events if e.type == "KILLING").attributes["fatalities"] == 3
+
+
+def test_agent_after_a_verb_trigger(suggest):
+    text = "اعتقلت قوات سوريا الديمقراطية 14 شخصا في ريف دير الزور"
+    _, events = _events(suggest, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    roles = {(a.role, text[a.span.start : a.span.end]) for a in arrest.arguments}
+    assert ("AGENT", "قوات سوريا الديمقراطية") in roles and ("PLACE", "دير الزور") in roles
+
+
+def test_clash_agents_between(suggest):
+    text = "اندلعت معارك عنيفة بين قسد والجيش الوطني السوري في ريف حلب"
+    _, events = _events(suggest, text)
+    clash = next(e for e in events if e.type == "CLASH")
+    agents = {text[a.span.start : a.span.end] for a in clash.arguments if a.role == "AGENT"}
+    assert agents == {"قسد", "الجيش الوطني السوري"}
+
+
+def test_trigger_spans_exclude_proclitics(suggest):
+    found, _ = _events(suggest, "وبالغارات والقصف")
+    assert ("AIRSTRIKE", "الغارات") in found

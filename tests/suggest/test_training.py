@@ -1,0 +1,125 @@
+"""CRF training from a reviewed store, the model blob, activation, refreshing suggestions,
+and the learned gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+from hakam.core.model import Document
+from hakam.store import Store
+from hakam.store.tables import ModelVersion
+from hakam.suggest import learned
+from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, pack, train_models, unpack
+from hakam.suggest.ensemble import Ensemble
+from hakam.suggest.metrics import evaluate
+from hakam.suggest.training import (
+    activate,
+    active_crf,
+    refresh_suggestions,
+    split,
+    suggester_for_store,
+    train_from_store,
+)
+
+from .synthetic import corpus
+
+
+@pytest.fixture(scope="module")
+def featurize() -> Featurizer:
+    return Featurizer()
+
+
+@pytest.fixture(scope="module")
+def trained(featurize) -> bytes:
+    blob = train_models(corpus(24, 1, "a"), featurize)
+    assert blob is not None
+    return blob
+
+
+def _pers_f1(result) -> float:
+    return result["entities"]["labels"].get("PERS", {"f1": 0.0})["f1"]
+
+
+def test_crf_learns_what_the_rules_miss(trained, featurize):
+    test = corpus(8, 2, "b")  # names never seen in training
+    rules_only = evaluate(test, featurize.rules.suggest)
+    crf = CrfSuggester(trained, "t", featurize)
+    combined = evaluate(test, Ensemble([featurize.rules, crf]).suggest)
+    assert _pers_f1(rules_only) < 0.5
+    assert _pers_f1(evaluate(test, crf.suggest)) > 0.8
+    assert combined["entities"]["micro"]["f1"] > rules_only["entities"]["micro"]["f1"] + 0.2
+    assert combined["triggers_typed"]["labels"]["AIRSTRIKE"]["r"] == 1.0
+
+
+def test_blob_round_trip(trained, featurize):
+    assert unpack(pack(unpack(trained))) == unpack(trained)
+    doc = corpus(1, 3, "b")[0]
+    one = CrfSuggester(trained, "t", featurize).suggest(Document(doc.text))
+    two = CrfSuggester(bytes(trained), "t").suggest(Document(doc.text))
+    assert one == two and all(0 < s.score <= 1 for s in one[0])
+    with pytest.raises(CrfError):
+        unpack(b"not a model")
+
+
+def test_split_is_deterministic():
+    docs = corpus(10, 4, "a")
+    train, held = split(docs)
+    assert len(held) == 2 and len(train) == 8
+    assert [d.id for d in split(list(reversed(docs)))[1]] == [d.id for d in held]
+
+
+@pytest.fixture()
+def store(tmp_path) -> Store:
+    store = Store(tmp_path / "t.sqlite", annotator="test")
+    for doc in corpus(15, 5, "a"):
+        document_id = store.add_document(Document(doc.text, doc.id, doc.meta))
+        store.add_reviewed(document_id, doc)
+    for doc in corpus(3, 6, "b"):
+        store.add_document(Document(doc.text, doc.id, doc.meta))
+    yield store
+    store.close()
+
+
+def test_train_from_store_saves_and_activates(store):
+    stages = []
+    result = train_from_store(store, progress=lambda stage, done, total: stages.append(stage))
+    assert result.model_version_id and result.train_documents == 15 and result.held_out == 3
+    assert result.scores["crf"]["entities"]["micro"]["f1"] > 0.8
+    assert "done" in stages and result.learned_names > 0
+    row = ModelVersion.get_by_id(result.model_version_id)
+    assert row.kind == "crf" and row.active and row.train_documents == 15
+    assert isinstance(active_crf(store), CrfSuggester)
+    second = train_from_store(store, activate_model=False)
+    assert not ModelVersion.get_by_id(second.model_version_id).active
+    activate(store, second.model_version_id)
+    assert ModelVersion.get_by_id(second.model_version_id).active
+    assert not ModelVersion.get_by_id(result.model_version_id).active
+
+
+def test_training_can_be_stopped(store):
+    result = train_from_store(store, should_stop=lambda: True)
+    assert result.stopped and result.model_version_id is None
+
+
+def test_refresh_suggestions_ranks_the_queue(store):
+    train_from_store(store)
+    suggester = suggester_for_store(store)
+    assert [m.name for m in suggester.members] == ["rules", "crf"]
+    assert refresh_suggestions(store, suggester) == 3
+    queue = store.documents(status="todo", order="uncertain")
+    assert all(view.uncertainty is not None and 0 <= view.uncertainty <= 1 for view in queue)
+    assert all(store.spans(view.id) for view in queue)
+
+
+def test_learned_gazetteer(store, tmp_path):
+    assert learned.update(store) > 0
+    pairs = learned.entries(store)
+    assert ("زوربان غوستيني", "PERS") in pairs or any(label == "PERS" for _, label in pairs)
+    assert not any(name == "دمشق" for name, _ in pairs)  # the shipped gazetteer already has it
+    path = tmp_path / "learned.tsv"
+    learned.write_tsv(pairs, path)
+    assert sorted(learned.read_tsv(path)) == sorted(pairs)
+    from hakam.suggest.rules import RuleSuggester
+
+    name = pairs[0][0]
+    spans, _ = RuleSuggester(pairs).suggest(Document(f"وقال {name} إن الوضع هادئ"))
+    assert any(s.label == pairs[0][1] for s in spans)
