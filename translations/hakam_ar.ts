@@ -24,6 +24,14 @@
         <translation>اسم المُوسِّم…</translation>
     </message>
     <message>
+        <source>Train from reviewed…</source>
+        <translation>التدريب على المراجَع…</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>التفضيلات…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
@@ -102,6 +110,10 @@
     <message>
         <source>Search documents</source>
         <translation>البحث في المستندات</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
     </message>
     <message>
         <source>Back to the article</source>
@@ -601,6 +613,13 @@
     <message>
         <source>Events</source>
         <translation>الأحداث</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
     </message>
 </context>
 <context>

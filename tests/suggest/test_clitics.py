@@ -53,3 +53,8 @@ def test_spelling_must_fit_a_listed_name(suggest):
     spans, _, _ = suggest("سيطرت القوات على الطريق، وفق ما أفاد مصدر")
     assert not any(label == "PERS" for label, _ in spans)
     assert not any(label == "ORG" and surface == "أفاد" for label, surface in spans)
+
+
+def test_descriptor_head_stays_outside_a_listed_name(suggest):
+    spans, _, _ = suggest("نزح آلاف السكان نحو منطقة المواصي غرب خان يونس")
+    assert ("LOC", "المواصي") in spans and not any(s.startswith("منطقة") for _, s in spans)

@@ -97,3 +97,31 @@ def test_clash_agents_between(suggest):
 def test_trigger_spans_exclude_proclitics(suggest):
     found, _ = _events(suggest, "وبالغارات والقصف")
     assert ("AIRSTRIKE", "الغارات") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        ("قتل أكثر من 40 مسلحا في العملية", "fatalities", 40),
+        ("قالت الوزارة إن 27 فلسطينيا قتلوا وأصيب نحو 90 آخرين", "fatalities", 27),
+        ("قالت الوزارة إن 27 فلسطينيا قتلوا وأصيب نحو 90 آخرين", "injured", 90),
+        ("اندلعت اشتباكات قتل فيها ثلاثة من العناصر", "fatalities", 3),
+    ],
+)
+def test_counts(suggest, text, kind, count):
+    _, events = _events(suggest, text)
+    assert any(e.attributes.get(kind) == count for e in events if e.type in ("KILLING", "INJURY"))
+
+
+def test_attack_takes_the_nearest_count(suggest):
+    text = "أعلن الجيش أنه قتل أكثر من 40 مسلحا بعد يومين من هجوم على معسكر أوقع 12 قتيلا في صفوف الجنود."
+    _, events = _events(suggest, text)
+    assert next(e for e in events if e.type == "ATTACK").attributes["fatalities"] == 12
+
+
+def test_dateline_date_is_not_the_event_time(suggest):
+    text = "إدلب - 16 تشرين الأول/أكتوبر 2024 (وكالات) - قتل تسعة مدنيين أمس الثلاثاء في غارات على أريحا."
+    _, events = _events(suggest, text, "2024-10-16")
+    killing = next(e for e in events if e.type == "KILLING")
+    assert [text[a.span.start : a.span.end] for a in killing.arguments if a.role == "TIME"] == ["أمس الثلاثاء"]
+    assert killing.attributes["date"] == "2024-10-15"

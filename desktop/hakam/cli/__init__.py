@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review model-suggested entities and events in Arabic news, and train on the decisions.",
     )
     parser.add_argument("--version", action="version", version=f"hakam {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: $HAKAM_DB or the user data folder)")
+    parser.add_argument("--db", type=Path, help="database file (default: $HAKAM_DB, the preference, or the user data folder)")
     parser.add_argument("--schema", type=Path, help="schema TOML for a new database (default: resources/schema/default.toml)")
     parser.add_argument("--annotator", help="name recorded on decisions (default: the preference, else the login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -51,14 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_store(args: argparse.Namespace):  # -> hakam.store.Store
+    from hakam import settings
     from hakam.core.schema import SchemaError, load_schema
-    from hakam.store import Store, StoreError, default_db_path
+    from hakam.store import Store, StoreError
 
+    preferences = settings.load().settings
     try:
         schema = load_schema(args.schema) if args.schema else None
-        return Store(args.db or default_db_path(), annotator=args.annotator, schema=schema)
+        store = Store(preferences.database_path(args.db), annotator=args.annotator, schema=schema)
     except (SchemaError, StoreError) as error:
         raise CommandError(str(error)) from None
+    if args.annotator or preferences.annotator:  # else the desk asks once
+        settings.adopt_annotator(store, preferences, args.annotator)
+    return store
 
 
 def main(argv: list[str] | None = None) -> int:

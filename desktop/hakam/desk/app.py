@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from hakam import settings
 from hakam.desk import i18n
 from hakam.desk.fonts import load_fonts
 from hakam.desk.window import MainWindow
@@ -19,8 +20,6 @@ def language_preference() -> str:
     override = os.environ.get("HAKAM_LANG")
     if override:
         return override
-    from hakam import settings
-
     return settings.load().settings.language
 
 
@@ -34,7 +33,11 @@ def application() -> QApplication:
 
 def build_window(store: Store, document: int | None = None, ask_annotator: bool = True) -> MainWindow:
     """The window on ``store``, showing ``document`` or where the annotator left off."""
-    language = i18n.install(application(), language_preference())  # also mirrors the layout for Arabic
+    from hakam.desk.preferences import apply_theme
+
+    app = application()
+    language = i18n.install(app, language_preference())  # also mirrors the layout for Arabic
+    apply_theme(app, settings.load().settings.theme)
     window = MainWindow(store, language)
     if ask_annotator and store.setting("annotator") is None:
         window.ask_annotator()

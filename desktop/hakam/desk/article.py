@@ -7,10 +7,13 @@ reviewer in code points.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from hakam import settings
 from hakam.desk.fonts import DEFAULT_POINT_SIZE, article_font
 from hakam.desk.highlighter import Highlighter
 from hakam.desk.index import ItemKey
@@ -99,15 +102,17 @@ class ArticleView(QPlainTextEdit):
 
     # -- zoom -----------------------------------------------------------------------------------
     def _stored_point_size(self) -> int:
-        value = self.session.store.setting("desk.font_size")
-        return int(value) if value and value.isdigit() else DEFAULT_POINT_SIZE
+        return settings.load().settings.font_size
+
+    def set_point_size(self, size: int) -> None:
+        self.setFont(article_font(max(_MIN_POINT_SIZE, min(_MAX_POINT_SIZE, size))))
 
     def zoom(self, steps: int) -> None:
-        """Grow (+) or shrink (-) the article font; 0 resets it. Remembered per database."""
+        """Grow (+) or shrink (-) the article font; 0 resets it. Saved as the font-size preference."""
         size = DEFAULT_POINT_SIZE if steps == 0 else self.font().pointSize() + steps
-        size = max(_MIN_POINT_SIZE, min(_MAX_POINT_SIZE, size))
-        self.setFont(article_font(size))
-        self.session.store.set_setting("desk.font_size", str(size))
+        self.set_point_size(size)
+        loaded = settings.load()
+        settings.save(replace(loaded.settings, font_size=self.font().pointSize()))
 
     # -- hit testing, clicks and tooltips --------------------------------------------------------
     def key_at(self, point: QPoint) -> ItemKey | None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from hakam.resources import resource_path
 
 ARTICLE_FAMILY = "Noto Naskh Arabic"
-DEFAULT_POINT_SIZE = 17
+DEFAULT_POINT_SIZE = 18  # hakam.settings.Settings.font_size
 _FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 _loaded: list[str] = []
 

@@ -22,6 +22,7 @@ from hakam.desk.queue import QueuePanel
 from hakam.desk.review import Reviewer
 from hakam.desk.session import Session
 from hakam.desk.side_panel import SidePanel
+from hakam.desk.tools import Tools
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import TODO, Change, Store
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.action_table = ActionTable(self, self.article, specs, self._handlers(), parse_overrides(store.setting("desk.shortcuts")))
         self.action_table.fill_menus(self.menuBar())
         self.help = HelpOverlay(self, self.action_table)
+        self.tools = Tools(self)
 
         self.queue.documentChosen.connect(self.open_document)
         self.article.itemClicked.connect(self._popup)
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
             "search": self._focus_search, "focus-article": self.article.setFocus,
             "zoom-in": lambda: self.article.zoom(+1), "zoom-out": lambda: self.article.zoom(-1),
             "zoom-reset": lambda: self.article.zoom(0), "help": lambda: self.help.toggle(),
+            "dashboard": lambda: self.tools.toggle_dashboard(), "train": lambda: self.tools.train(),
+            "preferences": lambda: self.tools.preferences(),
         }  # fmt: skip
         handlers: dict[str, Callable[[str], Any]] = {key: (lambda _id, f=fn: f()) for key, fn in simple.items()}
         handlers["label:"] = lambda action_id: r.label(action_id.split(":", 1)[1])
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
                                         text=self.store.annotator)  # fmt: skip
         if ok and name.strip():
             self.store.set_annotator(name.strip())
+            remember_annotator(name.strip())
             self.update_status()
 
     # -- background tasks ------------------------------------------------------------------------
@@ -265,6 +270,17 @@ def describe_error(error: BaseException) -> str:
         where = QCoreApplication.translate("MainWindow", "%1, line %2").replace("%1", str(path)).replace("%2", str(line))
         return f"{where if line else path}\n\n{getattr(error, 'message', error)}"
     return str(error) or type(error).__name__
+
+
+def remember_annotator(name: str) -> None:
+    """The first name given becomes the preference, the default for new databases."""
+    from dataclasses import replace
+
+    from hakam import settings
+
+    loaded = settings.load()
+    if not loaded.settings.annotator:
+        settings.save(replace(loaded.settings, annotator=name))
 
 
 def _decisions_today(store: Store) -> int:

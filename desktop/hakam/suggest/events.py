@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from hakam.suggest.cands import Cand
 from hakam.suggest.kb import KB, PLACE_LABELS
-from hakam.suggest.numbers import read_number
+from hakam.suggest.numbers import Number, read_number
 from hakam.suggest.triggers import Found
 from hakam.suggest.words import Text, stems
 
@@ -25,6 +25,8 @@ _VICTIM_EVENTS = frozenset({"KILLING", "INJURY", "ARREST"})
 _MEMBERS = frozenset(
     {"مقاتلي", "عناصر", "جنود", "افراد", "عنصرا", "مقاتلا", "جنديا", "منتسبي", "ضباط", "قياديين", "قيادي"}
 )
+_APPROXIMATE = frozenset({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
+_BETWEEN = frozenset({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
 
@@ -62,8 +64,12 @@ class Arguments:
         return out
 
     def _time(self, t: Found, inside: list[Cand]) -> Cand | None:
-        dates = [c for c in inside if c.label == "DATE"]
+        dates = [c for c in inside if c.label == "DATE" and not self._dateline(c)]
         return min(dates, key=lambda c: abs(c.first - t.first), default=None)
+
+    def _dateline(self, c: Cand) -> bool:
+        """The date of a dateline (دمشق - 12 آذار 2025 (وكالات) -) is not when events happened."""
+        return c.last < len(self.forms) and self.forms[c.last] in ("(", "-", "–")
 
     def _agents(self, t: Found, inside: list[Cand]) -> list[Cand]:
         orgs = [c for c in inside if c.label == "ORG" or (c.label == "GPE" and t.type == "AGREEMENT")]
@@ -108,30 +114,36 @@ def counts(text: Text, kb: KB, t: Found) -> dict[str, int]:
         return {}
     words = text.words
     sentence = words[t.first].sentence
-    number = None
-    for start in (t.last, t.last + 1):  # قتل تسعة, قتل فيها ثلاثة
+
+    def at(start: int) -> Number | None:
+        while start < len(words) and words[start].form in _APPROXIMATE:
+            start += 1  # أكثر من 40, نحو 20, على الأقل: the number still counts
         if start < len(words) and words[start].sentence == sentence:
-            number = number or read_number(words, start, kb)
-    for start in range(max(0, t.first - 3), t.first):  # ثلاثة قتلى
-        found = read_number(words, start, kb)
-        if number is None and found and start + found.words == t.first and words[start].sentence == sentence:
+            return read_number(words, start, kb)
+        return None
+
+    number = at(t.last)  # قتل تسعة
+    for start in range(max(0, t.first - 5), t.first):  # ثلاثة قتلى, 27 فلسطينيا قتلوا
+        found = number is None and at(start)
+        if found and words[start].sentence == sentence and start + found.words in (t.first, t.first - 1):
             number = found
+    if number is None and t.last < len(words) and words[t.last].form in _BETWEEN:
+        number = at(t.last + 1)  # قتل فيها ثلاثة
     return {name: number.value} if number and number.value is not None else {}
 
 
 def share_counts(events: list[tuple[Found, dict[str, int | str]]], text: Text) -> None:
-    """Give attack-type events the victim counts of killings/injuries in the same sentence."""
-    by_sentence: dict[int, dict[str, int | str]] = {}
+    """Give each attack-type event the victim counts of the nearest killing/injury with a
+    count in the same sentence."""
+    sentence_of = {id(t): text.words[t.first].sentence for t, _ in events}
     for t, attributes in events:
-        if t.type in ("KILLING", "INJURY"):
-            bucket = by_sentence.setdefault(text.words[t.first].sentence, {})
-            for key in ("fatalities", "injured"):
-                if key in attributes:
-                    bucket.setdefault(key, attributes[key])
-    for t, attributes in events:
-        if t.type in ATTACKS:
-            for key, value in by_sentence.get(text.words[t.first].sentence, {}).items():
-                attributes.setdefault(key, value)
+        if t.type not in ATTACKS:
+            continue
+        for key in ("fatalities", "injured"):
+            counted = [(abs(o.first - t.first), a[key]) for o, a in events
+                       if key in a and o.type in ("KILLING", "INJURY") and sentence_of[id(o)] == sentence_of[id(t)]]  # fmt: skip
+            if counted and key not in attributes:
+                attributes[key] = min(counted)[1]
 
 
 def _unique(args: list[tuple[str, Cand]]) -> list[tuple[str, Cand]]:

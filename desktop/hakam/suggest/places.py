@@ -13,7 +13,9 @@ _COMPOUND = frozenset(
     {"كفر", "تل", "عين", "دير", "راس", "جسر", "ابو", "بني", "بيت", "خان", "معره", "جبل", "ام", "قصر", "باب",
      "سيدي", "مرج", "حمام", "بئر", "بير", "وادي", "عرب", "شيخ", "قلعه", "بنت", "نهر", "سد", "تله", "ذي", "ال"}
 )  # fmt: skip
-_NISBA = ("ي", "ية", "يين", "يون")  # مدينة ساحلية: an adjective, not a name
+# Adjective endings after a feminine or masculine head: an adjective, not a name.
+_FEMININE = ("ية", "يات")
+_MASCULINE = ("ي", "يين", "يون")
 _ROADS = frozenset({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
 _ADJECTIVES_MAX = 3
 _NAME_MAX = 3
@@ -29,7 +31,9 @@ def _place_name(ctx: Context, j: int) -> bool:
     if form.startswith("ال"):
         return definite(form) and form not in kb.stopwords and ctx.family(j)
     written = ctx.text.original_form(ctx.words[j].start, ctx.words[j].end)
-    return not written.endswith(_NISBA) or form in _COMPOUND
+    head = ctx.text.original_form(ctx.words[j - 1].start, ctx.words[j - 1].end)
+    adjective = _FEMININE if head.endswith(("ة", "ات")) else _MASCULINE  # بلدة حدودية، حي سكني
+    return not written.endswith(adjective) or form in _COMPOUND
 
 
 def _facility_adjectives(ctx: Context) -> list[Cand]:

@@ -114,19 +114,31 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
     for m in matches:
         c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
         form = text.text[m.start : m.end]
+        prefix = m.start - text.words[c.first].start
         if m.words > 1:
             head = form.split()[0]
             if m.label == "GPE" and head in _FACILITY_HEADS:
                 c = Cand(c.start, c.end, kb.place_heads[head][0], c.score, c.first, c.last)  # سد تشرين
-        elif m.label in ("GPE", "LOC"):
-            if kb.lexical(form) and m.ambiguous:
+            elif m.label in ("GPE", "LOC") and head in kb.place_heads and not kb.place_heads[head][1]:
+                second = text.words[c.first + 1]  # منطقة المواصي: the descriptor stays outside
+                c = Cand(second.start, c.end, c.label, c.score, c.first + 1, c.last)
+        elif m.ambiguous or form in kb.first_names or form in kb.nationality:
+            if kb.lexical(form) and m.label != "ORG" or not _context(text, kb, c, prefix, m.label):
                 continue
-            if m.ambiguous or form in kb.first_names or form in kb.nationality:
-                if not _place_context(text, kb, c, m.start - text.words[c.first].start):
-                    continue
-                c = Cand(c.start, c.end, c.label, GAZETTEER_AMBIGUOUS, c.first, c.last)
+            c = Cand(c.start, c.end, c.label, GAZETTEER_AMBIGUOUS, c.first, c.last)
         out.append(c)
     return out
+
+
+def _context(text: Text, kb: KB, c: Cand, prefix: int, label: str) -> bool:
+    """What a name that is also a common word needs: a place context, or for an
+    organisation a head word before it or quotes around it («المسيرة»)."""
+    if label != "ORG":
+        return label in ("GPE", "LOC") and _place_context(text, kb, c, prefix)
+    words = text.words
+    before = words[c.first - 1].form if c.first else ""
+    after = words[c.last].form if c.last < len(words) else ""
+    return before in kb.org_heads or (before == "«" and after == "»")
 
 
 def _place_context(text: Text, kb: KB, c: Cand, prefix: int) -> bool:

@@ -1,0 +1,66 @@
+"""The window's tools beyond review: dashboard dock, training dialog, preferences.
+
+Each is built on first use, so pyqtgraph and the trainer cost nothing at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from hakam import settings
+
+if TYPE_CHECKING:
+    from hakam.desk.dashboard import Dashboard
+    from hakam.desk.window import MainWindow
+
+
+class Tools(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.dock: QDockWidget | None = None
+        self.dashboard: Dashboard | None = None
+
+    def toggle_dashboard(self) -> None:
+        if self.dock is None:
+            from hakam.desk.dashboard import Dashboard
+
+            self.dashboard = Dashboard(self.window.store)
+            self.dock = QDockWidget(self.tr("Dashboard"), self.window, objectName="dashboard-dock")
+            self.dock.setWidget(self.dashboard)
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            self.window.session.decided.connect(self.dashboard.refresh)
+            return
+        self.dock.setVisible(not self.dock.isVisible())
+
+    def train(self) -> None:
+        from hakam.desk.training import TrainingDialog
+
+        dialog = TrainingDialog(self.window.store, parent=self.window)
+        dialog.suggestionsRefreshed.connect(self._suggestions_refreshed)
+        if self.dashboard is not None:
+            dialog.modelActivated.connect(self.dashboard.refresh)
+        dialog.open()
+
+    def _suggestions_refreshed(self, _ids: list[int]) -> None:
+        self.window.queue.refresh()
+        self.window.session.reload()
+
+    def preferences(self) -> None:
+        from hakam.desk.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(settings.load().settings, self.window)
+        dialog.saved.connect(self._apply)
+        dialog.open()
+
+    def _apply(self, chosen: settings.Settings) -> None:
+        from hakam.desk.preferences import apply_theme
+
+        apply_theme(QApplication.instance(), chosen.theme)  # type: ignore[arg-type]
+        self.window.article.set_point_size(chosen.font_size)
+        if chosen.annotator and chosen.annotator != self.window.store.annotator:
+            self.window.store.set_annotator(chosen.annotator)
+            self.window.update_status()
