@@ -4,9 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.hakam-installed
 DEMO_DB := demo/hakam-demo.sqlite
-export QT_API := pyside6
+QM := resources/translations/hakam_ar.qm resources/translations/hakam_en.qm
 
-.PHONY: run test demo install package translations bench clean
+.PHONY: run test demo install translations package bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,19 +18,33 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-$(DEMO_DB): $(STAMP) $(wildcard resources/samples/*.txt)
+# Compiled translations are built, never committed.
+resources/translations/%.qm: translations/%.ts $(STAMP)
+	mkdir -p $(@D)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+$(DEMO_DB): $(STAMP) $(wildcard resources/samples/markup/*.txt)
+	rm -f $(DEMO_DB)
 	$(PY) -m hakam --db $(DEMO_DB) demo
 
 demo: $(DEMO_DB)
 
-run: $(DEMO_DB)
+run: $(DEMO_DB) $(QM)
 	$(PY) -m hakam --db $(DEMO_DB) gui
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Update the .ts catalogs from the desk's sources (then translate what is new).
+translations: $(STAMP)
+	packaging/translations.sh
+
+# PyInstaller one-folder build in dist/hakam, smoke-tested.
+package: $(STAMP) $(QM)
+	packaging/build.sh
 
 bench: $(STAMP)
 	$(PY) -m hakam bench store
 
 clean:
-	rm -rf $(VENV) demo build dist
+	rm -rf $(VENV) demo build dist resources/translations
