@@ -19,12 +19,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Compiled translations are built, never committed.
-resources/translations/%.qm: translations/%.ts $(STAMP)
+resources/translations/%.qm: translations/%.ts | $(STAMP)
 	mkdir -p $(@D)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-$(DEMO_DB): $(STAMP) $(wildcard resources/samples/markup/*.txt)
-	rm -f $(DEMO_DB)
+# Idempotent: adds the samples that are missing, keeps decisions already made on the demo.
+$(DEMO_DB): $(wildcard resources/samples/markup/*.txt) | $(STAMP)
 	$(PY) -m hakam --db $(DEMO_DB) demo
 
 demo: $(DEMO_DB)

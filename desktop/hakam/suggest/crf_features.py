@@ -24,7 +24,8 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def doc_tokens(text: str, kb: KB, splits: Sequence[int] = ()) -> list[Token]:
-    """Clitic-split tokens; a proclitic is split before any word the knowledge base knows."""
+    """Clitic-split tokens; a proclitic is split before a word of three letters or more
+    that the knowledge base knows (not before فر in كفر)."""
     return tokenize(text, kb.vocabulary.__contains__, splits)
 
 

@@ -60,8 +60,8 @@ class KB:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Words the tokenizer may split a proclitic before (names, triggers, heads)."""
-        return frozenset(self.gazetteer.words | self.first_names | self.triggers.keys() | self.org_heads
-                         | self.place_heads.keys())  # fmt: skip
+        words = self.gazetteer.words | self.first_names | self.triggers.keys() | self.org_heads | self.place_heads.keys()
+        return frozenset(w for w in words if len(w) >= 3)
 
     def lexical(self, form: str) -> bool:
         """A word some lexicon knows as something other than a name."""
