@@ -55,9 +55,11 @@ class Judge(Fixed):
         return list(self.spans), list(self.events), [0.0 for _ in spans], [1.0 for _ in triggers]
 
 
-def test_a_judge_rescores_the_other_members():
+def test_judge_and_members_rescore_each_other():
     trigger = Span(20, 25, "KILLING", 0.8, "a@1")
     rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1")], [Event("KILLING", trigger, (), {}, 0.8, "a@1")])
-    spans, events = Ensemble([rules, Judge("crf", [Span(0, 4, "ORG", 0.7, "crf@1")])]).suggest(Document("x" * 30))
-    assert [(s.label, s.score) for s in spans] == [("ORG", 0.7)]  # GPE fell to (0.9 + 0) / 2
-    assert events[0].score == 0.9  # (0.8 + 1) / 2
+    judge = Judge("crf", [Span(0, 4, "ORG", 0.7, "crf@1"), Span(10, 14, "PERS", 0.9, "crf@1")])
+    spans, events = Ensemble([rules, judge]).suggest(Document("x" * 30))
+    # GPE: (0.9 + judge 0) / 2; ORG: (0.7 + rules disagree 0) / 2; PERS: (0.9 + nobody else ½) / 2
+    assert [(s.label, s.score) for s in spans] == [("GPE", 0.45), ("PERS", 0.7)]
+    assert events[0].score == 0.9  # (0.8 + judge 1) / 2

@@ -4,7 +4,7 @@ and the learned gazetteer."""
 from __future__ import annotations
 
 import pytest
-from hakam.core.model import Document
+from hakam.core.model import Document, Span
 from hakam.store import Store
 from hakam.store.tables import ModelVersion
 from hakam.suggest import learned
@@ -51,7 +51,8 @@ def test_crf_learns_what_the_rules_miss(trained, featurize):
 
 
 def test_blob_round_trip(trained, featurize):
-    assert unpack(pack(unpack(trained))) == unpack(trained)
+    parts, header = unpack(trained)
+    assert header["documents"] == 24 and unpack(pack(parts, 24)) == (parts, header)
     doc = corpus(1, 3, "b")[0]
     one = CrfSuggester(trained, "t", featurize).suggest(Document(doc.text))
     two = CrfSuggester(bytes(trained), "t").suggest(Document(doc.text))
@@ -123,3 +124,18 @@ def test_learned_gazetteer(store, tmp_path):
     name = pairs[0][0]
     spans, _ = RuleSuggester(pairs).suggest(Document(f"وقال {name} إن الوضع هادئ"))
     assert any(s.label == pairs[0][1] for s in spans)
+
+
+def test_a_name_mostly_left_untagged_is_not_learned(tmp_path):
+    store = Store(tmp_path / "p.sqlite", annotator="test")
+    text = "وقال زوربان إن القافلة وصلت. ثم قال زوربان إن الطريق مفتوح. وأكد زوربان ذلك."
+    doc = Document(text, "p1", {}, [Span(text.index("زوربان"), text.index("زوربان") + 6, "PERS")])
+    store.add_reviewed(store.add_document(Document(text, "p1")), doc)
+    assert learned.collect(store) == []  # tagged once in three mentions
+    store.close()
+
+
+def test_crf_weight_grows_with_training_documents(trained):
+    parts, _ = unpack(trained)
+    few, many = CrfSuggester(pack(parts, 3)), CrfSuggester(pack(parts, 300))
+    assert 0 < few.weight < many.weight < 0.5

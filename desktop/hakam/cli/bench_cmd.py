@@ -26,26 +26,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("bench", help="measure speed and quality (prints JSON)")
     benches = parser.add_subparsers(dest="bench", metavar="BENCH", required=True)
 
-    store = benches.add_parser("store", help="import, queue and export timings of the database")
+    # Options left out are not set at all (SUPPRESS), so each run_bench keeps its own defaults.
+    store = benches.add_parser("store", help="import, queue and export timings of the database",
+                               argument_default=argparse.SUPPRESS)  # fmt: skip
     store.add_argument("--documents", type=int, help="documents to import")
     store.add_argument("--words", type=int, help="words per document")
+    store.add_argument("--decisions", type=int, help="review decisions to time")
     store.set_defaults(run=_module_bench)
 
     suggest = benches.add_parser("suggest", help="suggester quality on a gold file, and speed against BERT")
     suggest.add_argument("--gold", type=Path, help="Hakam JSONL with gold spans and events")
     suggest.add_argument("--words", type=int, default=1000, help="words in the timed text (default 1000)")
     suggest.add_argument("--runs", type=int, default=7, help="runs for the latency median (default 7)")
-    suggest.add_argument("--model", help="suggester to score (default: rules + CRF)")
+    suggest.add_argument("--model", help="suggester to score (default: rules, with --db its learned names and CRF)")
     suggest.add_argument("--no-bert", action="store_true", help="skip the BERT baseline")
     suggest.set_defaults(run=_suggest)
 
-    desk = benches.add_parser("desk", help="review-desk timings (opens the GUI off screen)")
+    desk = benches.add_parser("desk", help="review-desk timings (opens the GUI off screen)",
+                              argument_default=argparse.SUPPRESS)  # fmt: skip
     desk.add_argument("--words", type=int, help="words in the test article")
     desk.add_argument("--suggestions", type=int, help="suggestions on the test article")
     desk.add_argument("--accepts", type=int, help="accept keystrokes to time")
     desk.set_defaults(run=_module_bench)
 
-    train = benches.add_parser("train", help="train on a corpus, score on its test split")
+    train = benches.add_parser("train", help="train on a corpus, score on its test split",
+                               argument_default=argparse.SUPPRESS)  # fmt: skip
     train.add_argument("train", type=Path, help="training file")
     train.add_argument("test", type=Path, help="test file")
     train.add_argument("--format", help="input format (default conll)")

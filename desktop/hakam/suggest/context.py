@@ -21,7 +21,7 @@ NOT_NAME = frozenset(
 
 SPEAKER_OF = frozenset({"باسم", "باسمها", "باسمه", "باسمهم"})  # المتحدث باسم …: not the name باسم
 _ARTICLE_LOOKALIKES = frozenset({"الى", "الا", "الي", "الان"})
-_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "هن")
 
 
 _ARABIC = re.compile("[\u0621-\u064a]{2,}")
@@ -74,8 +74,10 @@ class Context:
         return any(compatible(written, form[-len(written) :]) for form in listed)
 
     def title_at(self, i: int) -> bool:
-        found = self.stem_in(i, self.kb.titles, self.kb.title_spellings)
-        return bool(found) and found[1] not in self.kb.kunya  # type: ignore[index]
+        """A title or the first word of one (رئيس of رئيس الوزراء), kunya markers aside."""
+        kb = self.kb
+        found = self.stem_in(i, kb.titles, kb.title_spellings) or self.stem_in(i, kb.title_heads, kb.title_spellings)
+        return bool(found) and found[1] not in kb.kunya  # type: ignore[index]
 
     def name_like(self, i: int) -> bool:
         """A word that may be part of a name: Arabic, unknown to the lexicons, not taken."""
@@ -89,7 +91,10 @@ class Context:
         pronoun after it (حزبه), no adjective ending (محلية)."""
         word = self.words[i]
         written = self.text.original_form(word.start, word.end)
-        return self.name_like(i) and written[0] not in "وف" and not written.endswith(_PRONOUN_ENDINGS) \
+        pronoun = written.endswith(_PRONOUN_ENDINGS) or (
+            written.endswith("ه") and written[-2:-1] != "ي"
+        )  # حزبه, not فقيه
+        return self.name_like(i) and written[0] not in "وف" and not pronoun \
             and not written.endswith(("ية", "يون", "يين"))  # fmt: skip
 
     def family(self, i: int) -> bool:

@@ -14,22 +14,40 @@ from collections.abc import Sequence
 
 from hakam.core.model import Span
 from hakam.core.normalize import normalize_word
-from hakam.core.tokenize import Token, tokenize
+from hakam.core.tokenize import Token, tokenize, word_tokens
 from hakam.suggest.kb import KB
 
 WINDOW = (-2, -1, 1, 2)
+_MARKS = "<marks>"  # a token of diacritics or tatweel only (لـ split before أنقرة)
+WordParts = dict[str, tuple[tuple[int, int, bool], ...]]  # word -> its tokens (offsets in the word)
+_WORD_PARTS_MAX = 100_000
 _LOCAL = ("p2=", "p3=", "s1=", "s2=", "s3=", "len=")  # affixes: the token itself only
 _FAR = ("w=", "rule=", "rtrig=")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def doc_tokens(text: str, kb: KB, splits: Sequence[int] = ()) -> list[Token]:
+def doc_tokens(text: str, kb: KB, splits: Sequence[int] = (), cache: WordParts | None = None) -> list[Token]:
     """Clitic-split tokens; a proclitic is split before a word of three letters or more
-    that the knowledge base knows (not before فر in كفر)."""
-    return tokenize(text, kb.vocabulary.__contains__, splits)
+    that the knowledge base knows (not before فر in كفر). Without ``splits`` and with
+    a ``cache``, each distinct word is split once (by ``tokenize`` itself) and reused."""
+    known = kb.vocabulary.__contains__
+    if splits or cache is None:
+        return tokenize(text, known, splits)
+    tokens: list[Token] = []
+    for word in word_tokens(text):
+        surface = text[word.start : word.end]
+        parts = cache.get(surface)
+        if parts is None:
+            if len(cache) > _WORD_PARTS_MAX:
+                cache.clear()
+            parts = cache[surface] = tuple((t.start, t.end, t.clitic) for t in tokenize(surface, known))
+        tokens += [Token(word.start + a, word.start + b, clitic) for a, b, clitic in parts]
+    return tokens
 
 
 def shape(form: str) -> str:
+    if form == _MARKS:
+        return "marks"
     if form.isdigit():
         return "digit"
     if not form[0].isalnum():
@@ -86,7 +104,7 @@ class FormFeatures:
     """Features that depend on a word's form alone, computed once per form (news
     vocabulary repeats), each also ready-made with the window offsets."""
 
-    def __init__(self, kb: KB, limit: int = 200_000):
+    def __init__(self, kb: KB, limit: int = 30_000):
         self.kb, self.limit = kb, limit
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
 
@@ -115,7 +133,7 @@ def token_features(
     """Feature strings per token: its form's features, its clitic context, ``hints``
     (per-token tags from other sources, e.g. the rule suggestions), and the same for
     its neighbours (±1 all but affixes, ±2 the word and the hints)."""
-    words = [normalize_word(text[t.start : t.end]) for t in tokens]
+    words = [normalize_word(text[t.start : t.end]) or _MARKS for t in tokens]
     own: list[list[str]] = []
     shifted: list[dict[int, list[str]]] = []
     for k, token in enumerate(tokens):

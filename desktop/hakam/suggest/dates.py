@@ -14,21 +14,23 @@ from __future__ import annotations
 import datetime as dt
 
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
-from hakam.suggest.kb import KB
+from hakam.suggest.kb import KB, normalized
 from hakam.suggest.words import Text, ascii_digits, stems
 
-_PAST = frozenset({"الماضي", "الماضيه", "الماضيين", "الماضيتين", "الفائت", "الفائته", "المنصرم", "المنصرمه", "الاخيره"})
-_NEXT = frozenset({"المقبل", "المقبله", "المقبلين", "القادم", "القادمه"})
-_CURRENT = frozenset({"الجاري", "الحالي", "الجاريه", "الحاليه"})
+_PAST = normalized(
+    {"الماضي", "الماضيه", "الماضيين", "الماضيتين", "الفائت", "الفائته", "المنصرم", "المنصرمه", "الاخيره"}
+)
+_NEXT = normalized({"المقبل", "المقبله", "المقبلين", "القادم", "القادمه"})
+_CURRENT = normalized({"الجاري", "الحالي", "الجاريه", "الحاليه"})
 _MODIFIERS = _PAST | _NEXT | _CURRENT
-_PERIODS = frozenset({"الاسبوع", "الشهر", "العام", "السنه"})
-_PARTS_OF_DAY = frozenset({"صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "الليله", "هذه"})
-_PART = frozenset({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "اواسط"})
-_YEAR_CONTEXT = frozenset(
+_PERIODS = normalized({"الاسبوع", "الشهر", "العام", "السنه"})
+_PARTS_OF_DAY = normalized({"صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "الليله", "هذه"})
+_PART = normalized({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "اواسط"})
+_YEAR_CONTEXT = normalized(
     {"عام", "عامي", "العام", "سنه", "سنة", "منذ", "في", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "حتى",
      "خلال", "قبل", "بعد", "منتصف", "وعام", "اواسط", "ابان"}
 )  # fmt: skip
-_MONTH_CONTEXT = frozenset({"في", "منذ", "خلال", "حتى", "قبل", "بعد", "شهر", "اواخر", "مطلع", "منتصف", "اوائل"})
+_MONTH_CONTEXT = normalized({"في", "منذ", "خلال", "حتى", "قبل", "بعد", "شهر", "اواخر", "مطلع", "منتصف", "اوائل"})
 
 
 def _number(form: str) -> int | None:

@@ -15,18 +15,18 @@ For each trigger, within its sentence:
 from __future__ import annotations
 
 from hakam.suggest.cands import Cand
-from hakam.suggest.kb import KB, PLACE_LABELS
+from hakam.suggest.kb import KB, PLACE_LABELS, normalized
 from hakam.suggest.numbers import Number, read_number
 from hakam.suggest.triggers import Found
 from hakam.suggest.words import Text, stems
 
 ATTACKS = frozenset({"AIRSTRIKE", "SHELLING", "ATTACK", "EXPLOSION", "CLASH"})
 _VICTIM_EVENTS = frozenset({"KILLING", "INJURY", "ARREST"})
-_MEMBERS = frozenset(
+_MEMBERS = normalized(
     {"مقاتلي", "عناصر", "جنود", "افراد", "عنصرا", "مقاتلا", "جنديا", "منتسبي", "ضباط", "قياديين", "قيادي"}
 )
-_APPROXIMATE = frozenset({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
-_BETWEEN = frozenset({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
+_APPROXIMATE = normalized({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
+_BETWEEN = normalized({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
 

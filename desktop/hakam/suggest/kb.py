@@ -8,6 +8,7 @@ empty table, so the suggester still runs on a partial resources folder.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,11 @@ NAME_LABELS = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
 
 def norm(text: str) -> str:
     return " ".join(normalize_word(text).split())
+
+
+def normalized(forms: Iterable[str]) -> frozenset[str]:
+    """Word lists written in code, normalised like the text they are matched against."""
+    return frozenset(norm(form) for form in forms)
 
 
 def without_article(form: str) -> str:
@@ -46,6 +52,7 @@ class KB:
     kunya: frozenset[str] = frozenset({"ابو", "ام"})
     titles: dict[str, str] = field(default_factory=dict)  # title -> kind (office, rank, kunya …)
     title_spellings: dict[str, set[str]] = field(default_factory=dict)
+    title_heads: frozenset[str] = frozenset()  # first words of titles (رئيس in رئيس الوزراء)
     speech_verbs: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     place_heads: dict[str, tuple[str, bool]] = field(default_factory=dict)  # head -> (label, inside)
@@ -60,7 +67,9 @@ class KB:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Words the tokenizer may split a proclitic before (names, triggers, heads)."""
-        words = self.gazetteer.words | self.first_names | self.triggers.keys() | self.org_heads | self.place_heads.keys()
+        words = (
+            self.gazetteer.words | self.first_names | self.triggers.keys() | self.org_heads | self.place_heads.keys()
+        )
         return frozenset(w for w in words if len(w) >= 3)
 
     def lexical(self, form: str) -> bool:
@@ -156,7 +165,8 @@ def build_kb() -> KB:
         first_name_heads=frozenset(name.split()[0] for name in first_names if " " in name),
         kunya=frozenset({"ابو", "ام"} | {t for t, kind in titles.items() if kind == "kunya"}),
         titles=titles,
-        title_spellings=_spellings([r[0] for r in title_rows]),
+        title_spellings=_spellings([r[0] for r in title_rows] + [r[0].split()[0] for r in title_rows]),
+        title_heads=frozenset(t.split()[0] for t, kind in titles.items() if kind != "kunya"),
         speech_verbs=frozenset(norm(r[0]) for r in _rows("speech_verbs.txt")),
         org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
         place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},

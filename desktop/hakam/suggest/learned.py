@@ -3,7 +3,8 @@
 Kept in the store as the Setting ``learned_gazetteer`` (JSON ``[[name, label, count], …]``)
 and exportable as a gazetteer TSV (same format as resources/gazetteers). Names the
 shipped gazetteers already know are left out; a name accepted with several
-labels keeps the most frequent one.
+labels keeps the most frequent one; a name left untagged in most of its
+mentions in the reviewed texts is left out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from hakam.suggest.kb import NAME_LABELS, knowledge, norm
 
 SETTING = "learned_gazetteer"
 _MIN_CHARS = 2
+# A name is learned only when reviewers tagged at least this share of its mentions
+# (التحالف tagged once among many untagged mentions is not a name to suggest everywhere).
+_MIN_PRECISION = 0.5
 
 
 def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
@@ -25,26 +29,45 @@ def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
 
     votes: dict[str, Counter[str]] = {}
     surface: dict[str, str] = {}
+    texts: dict[int, str] = {}
     query = (
-        SpanItem.select(SpanItem.start, SpanItem.end, SpanItem.label, Document.text)
+        SpanItem.select(SpanItem.start, SpanItem.end, SpanItem.label, Document.id, Document.text)
         .join(Document)
         .where((SpanItem.status == ACCEPTED) & (SpanItem.label.in_(sorted(NAME_LABELS))))
         .tuples()
     )
-    for start, end, label, text in query:
+    for start, end, label, document_id, text in query:
         name = " ".join(text[start:end].split())
         key = norm(name)
         if len(key) < _MIN_CHARS:
             continue
         votes.setdefault(key, Counter())[label] += 1
         surface.setdefault(key, name)
+        texts[document_id] = text
     known = knowledge().gazetteer
+    mentions = _mentions(votes, texts.values())
     entries = []
     for key, counter in votes.items():
-        label = counter.most_common(1)[0][0]
-        if known.labels.get(key) != label:
-            entries.append((surface[key], label, sum(counter.values())))
+        label, accepted = counter.most_common(1)[0][0], sum(counter.values())
+        reliable = accepted >= _MIN_PRECISION * mentions.get(key, accepted)
+        if known.labels.get(key) != label and reliable:
+            entries.append((surface[key], label, accepted))
     return sorted(entries, key=lambda e: (-e[2], e[0]))
+
+
+def _mentions(votes: dict[str, Counter[str]], texts) -> Counter[str]:
+    """How often each name occurs in the reviewed texts, tagged or not."""
+    from hakam.suggest.gazetteer import Gazetteer
+    from hakam.suggest.words import Text
+
+    names = Gazetteer([((key,), "X") for key in votes])
+    counts: Counter[str] = Counter()
+    for text in texts:
+        normalised = Text(text)
+        for match in names.find(normalised):
+            key = normalised.text[match.start : match.end]
+            counts[key if key in votes else "ال" + key[1:]] += 1
+    return counts
 
 
 def update(store) -> int:

@@ -15,34 +15,44 @@ from __future__ import annotations
 
 from hakam.suggest.cands import GAZETTEER, PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, definite
+from hakam.suggest.kb import normalized
 from hakam.suggest.words import stems
 
-_GENERIC = frozenset(
+_GENERIC = normalized(
     {"النظام", "الحكوميه", "الحكومه", "الامنيه", "المسلحه", "العسكريه", "الخاصه", "المعارضه", "المواليه",
      "التابعه", "المدعومه", "الاجنبيه", "المشتركه", "الاخرى", "المهاجمه", "المنتشره", "المتمركزه", "الموجوده",
      "المحليه", "المعنيه", "المختصه", "الرسميه", "الحكومي", "الامني", "المسلح", "العسكري", "الاحتلال",
      "المتحاربه", "المتنازعه", "الجماعه", "التنظيم", "الحركه", "الافراد", "الحزب", "المجلس", "الوزاره",
      "الكهربائي", "البضائع", "المدينه", "المحافظه", "المنطقه", "البلاد", "الاطراف", "الفصائل", "الجديده"}
 )  # fmt: skip
-_EXTENDABLE = frozenset(
+_EXTENDABLE = normalized(
     {"وزاره", "الجيش", "جيش", "الشرطه", "شرطه", "المخابرات", "الاستخبارات", "الحرس", "البحريه", "سلاح",
      "القوه", "قوه", "رئاسه", "مديريه", "حكومه", "هيئه", "قياده", "القياده"}
 )  # fmt: skip
-_GOVERNING = frozenset({"قوات", "جيش", "شرطه", "حكومه"})  # قوات بونتلاند: a head and a place is a name
+_FORCES = normalized({"قوات", "القوات", "عناصر", "وحدات", "الوحدات", "قوى"})
+_GOVERNING = normalized({"قوات", "جيش", "شرطه", "حكومه"})  # قوات بونتلاند: a head and a place is a name
 # Adjectives that may follow a head with the article besides nisba ones (الفرقة الثامنة).
-_ADJECTIVES = frozenset(
+_ADJECTIVES = normalized(
     {"العام", "العامه", "العليا", "الكبرى", "السامي", "السامية", "الاولى", "الاول", "الثاني", "الثانيه",
      "الثالث", "الثالثه", "الرابع", "الرابعه", "الخامس", "الخامسه", "السادس", "السادسه", "السابع", "السابعه",
      "الثامن", "الثامنه", "التاسع", "التاسعه", "العاشر", "العاشره", "الموحد", "الموحده", "المستقل", "المستقله",
      "الحر", "الحره", "الخاص", "المشترك", "الاحمر", "الدائم", "المؤقت", "المؤقته"}
 )  # fmt: skip
-_IDIOMS = frozenset({"بقياده", "بقيادة"})  # بقيادة X: "led by", not an organisation
+_IDIOMS = normalized({"بقياده", "بقيادة"})  # بقيادة X: "led by", not an organisation
 _MAX_WORDS = 6
 
 
 def _informative(ctx: Context, j: int) -> bool:
     form = ctx.form(j)
     return form not in ctx.kb.stopwords and form not in _GENERIC
+
+
+def _conjoined(ctx: Context, j: int) -> bool:
+    """و + an ال noun that continues a name (الإسعاف والطوارئ), not a second group (والجيش)."""
+    form = ctx.form(j)[1:]
+    kb = ctx.kb
+    return definite(form) and j not in ctx.taken and form not in _GENERIC and form not in kb.nationality \
+        and not any(w in kb.org_heads for w in (form, form[2:])) and form not in kb.triggers  # fmt: skip
 
 
 def organisations(ctx: Context) -> list[Cand]:
@@ -62,7 +72,7 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
     prefix, key = head
     head_definite = key.startswith("ال")
     nxt = ctx.form(i + 1)
-    if ctx.stem_in(i + 1, kb.org_heads):
+    if key in _FORCES and ctx.stem_in(i + 1, kb.org_heads):
         return None  # قوات الجيش اليمني: the inner head starts the name
     if key in kb.place_heads and ((i + 1) in ctx.taken and ctx.taken[i + 1].label != "ORG" or not nxt.startswith("ال")):
         return None  # مديرية كتاف is a place
@@ -73,7 +83,12 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
             c = ctx.taken[j]
             starts_here = c.start == ctx.words[j].start
             after_lam = form[:1] == "ل" and c.start == ctx.words[j].start + 1 and informative
-            if head_definite and not after_lam or not (starts_here or after_lam) or c.label not in ("ORG", "GPE", "LOC"):
+            if (
+                head_definite
+                and not after_lam
+                or not (starts_here or after_lam)
+                or c.label not in ("ORG", "GPE", "LOC")
+            ):
                 break
             j, informative, known = c.last, True, known or c.label == "ORG" or after_lam
         elif form in kb.nationality:
@@ -86,9 +101,11 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
             j, informative = j + 1, informative or _informative(ctx, j)
         elif form[:1] == "ل" and arabic(form) and definite(ctx.form(j + 1)) and j > i + 1:
             j += 1  # المرصد السوري لحقوق الإنسان
+        elif form[:3] == "وال" and informative and _conjoined(ctx, j):
+            j += 1  # جهاز الإسعاف والطوارئ
         else:
             break
-    while j - 1 > i and not definite(ctx.form(j - 1)) and (j - 1) not in ctx.taken:
+    while j - 1 > i and not definite(ctx.form(j - 1).removeprefix("و")) and (j - 1) not in ctx.taken:
         j -= 1  # no dangling ل word at the end
     if not informative or j - i < 2:
         return None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import SPEAKER_OF, Context, definite
+from hakam.suggest.kb import normalized
 from hakam.suggest.words import stems
 
-_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه"})
+_NASAB = normalized({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
-_SAY_END = frozenset({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
-_NAMING = frozenset({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
+_SAY_END = normalized({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
+_NAMING = normalized({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
 _CHAIN_MAX = 4
 _TITLE_REACH = 7
 
@@ -45,11 +46,17 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
             and ctx.form(after).startswith("ال")
         ):
             j += 2
-        elif ctx.family(j) or (ctx.name_like(j) and (not strict or ctx.family(after))):
+        elif ctx.family(j) or (ctx.plain_word(j) and not _feminine(ctx, j) and (not strict or ctx.family(after))):
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name
         else:
             break
     return min(j, len(ctx.words))
+
+
+def _feminine(ctx: Context, j: int) -> bool:
+    """A word written with ة (بإعادة): a common noun, unless it is a listed given name."""
+    word = ctx.words[j]
+    return ctx.text.original_form(word.start, word.end).endswith("ة")
 
 
 def persons(ctx: Context) -> list[Cand]:
@@ -75,7 +82,8 @@ def _person_at(ctx: Context, i: int) -> Cand | None:
     if first:
         end = _name_chain(ctx, i + first[1], strict=context is None)
         single_word = first[1] == end - i
-        if not single_word or (context and ctx.form(i) not in ctx.kb.stopwords):
+        bounded = ctx.stem_in(end, _SAY_END) is not None or end >= len(ctx.words)  # المحافظ وعد بإعادة: a verb
+        if not single_word or (context and ctx.form(i) not in ctx.kb.stopwords and bounded):
             return ctx.cand(i, first[0], end, "PERS", PATTERN)
         return None
     if kunya:
@@ -113,6 +121,8 @@ def _context(ctx: Context, i: int) -> str | None:
             or ctx.stem_in(j, kb.org_heads)
             or ctx.stem_in(j, kb.place_heads)
         )  # رئيس بلدية بريتال حسين مظلوم
+        if ctx.taken.get(j) and ctx.taken[j].label in ("PERS", "DATE"):
+            return None  # the title's person was named already
         if not (j in ctx.taken or complement):
             return None
         j -= 1

@@ -7,16 +7,23 @@ from __future__ import annotations
 
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, clitic_article, definite
+from hakam.suggest.kb import normalized
 
 # First words of compound place names (كفر نبل، تل أبيض، دير الزور).
-_COMPOUND = frozenset(
+_COMPOUND = normalized(
     {"كفر", "تل", "عين", "دير", "راس", "جسر", "ابو", "بني", "بيت", "خان", "معره", "جبل", "ام", "قصر", "باب",
      "سيدي", "مرج", "حمام", "بئر", "بير", "وادي", "عرب", "شيخ", "قلعه", "بنت", "نهر", "سد", "تله", "ذي", "ال"}
 )  # fmt: skip
 # Adjective endings after a feminine or masculine head: an adjective, not a name.
 _FEMININE = ("ية", "يات")
 _MASCULINE = ("ي", "يين", "يون")
-_ROADS = frozenset({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
+_PLURAL_HEADS = normalized({"قري", "مدن", "احياء", "ارياف", "مخيمات", "بلدات", "محافظات", "مناطق"})
+# Adjectives that follow place heads (مدينة كبرى، منطقة عازلة, مخيمات أخرى).
+_GENERIC = normalized(
+    {"اخري", "كبري", "عديده", "مختلفه", "مجاوره", "قريبه", "بعيده", "عازله", "صغيره", "كبيره", "واسعه", "مماثله",
+     "جديده", "عده", "متفرقه", "محاذيه", "محتله", "امنه", "نائيه", "مجاور", "قريب", "بعيد", "واحده", "واحد"}
+)  # fmt: skip
+_ROADS = normalized({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
 _ADJECTIVES_MAX = 3
 _NAME_MAX = 3
 
@@ -30,9 +37,12 @@ def _place_name(ctx: Context, j: int) -> bool:
         return False
     if form.startswith("ال"):
         return definite(form) and form not in kb.stopwords and ctx.family(j)
+    if form in _GENERIC:
+        return False
     written = ctx.text.original_form(ctx.words[j].start, ctx.words[j].end)
     head = ctx.text.original_form(ctx.words[j - 1].start, ctx.words[j - 1].end)
-    adjective = _FEMININE if head.endswith(("ة", "ات")) else _MASCULINE  # بلدة حدودية، حي سكني
+    feminine = head.endswith(("ة", "ات", "اء")) or ctx.form(j - 1) in _PLURAL_HEADS
+    adjective = _FEMININE if feminine else _MASCULINE  # بلدة حدودية، أحياء سكنية، حي سكني
     return not written.endswith(adjective) or form in _COMPOUND
 
 

@@ -19,7 +19,7 @@ from hakam.suggest.context import Context
 from hakam.suggest.dates import find_dates
 from hakam.suggest.events import Arguments, counts, share_counts
 from hakam.suggest.gazetteer import Gazetteer, Match
-from hakam.suggest.kb import KB, knowledge
+from hakam.suggest.kb import KB, knowledge, normalized
 from hakam.suggest.orgs import acronyms, organisations
 from hakam.suggest.persons import persons, surnames
 from hakam.suggest.places import places
@@ -29,13 +29,13 @@ from hakam.suggest.words import Text, stems
 VERSION = "1"
 _RECENT = 4
 # A name that is also a common word counts only after one of these (or a proclitic ب).
-_PLACE_CONTEXT = frozenset(
+_PLACE_CONTEXT = normalized(
     {"في", "من", "الى", "مدينه", "بلده", "قريه", "ريف", "محافظه", "قضاء", "ناحيه", "منطقه", "حي", "شمال",
      "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "محيط", "اطراف", "مدينتي",
      "بلدتي", "بلدات", "قرى", "مدن", "ولايه", "اقليم", "مديريه", "محليه", "داخل", "نحو", "باتجاه", "عن"}
 )  # fmt: skip
 
-_FACILITY_HEADS = frozenset(
+_FACILITY_HEADS = normalized(
     {"سد", "مطار", "مستشفى", "مشفى", "سجن", "معسكر", "قاعده", "حقل", "مصفاه", "محطه", "ميناء", "مرفا", "ثكنه"}
 )  # fmt: skip
 
@@ -110,7 +110,8 @@ def _span(text: Text, c: Cand, label: str, source: str | None) -> Span:
 
 
 def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[Cand]:
-    out = []
+    out: list[Cand] = []
+    doubtful: list[Cand] = []  # names that are also common words, without context here
     for m in matches:
         c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
         form = text.text[m.start : m.end]
@@ -118,27 +119,33 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
         if m.words > 1:
             head = form.split()[0]
             if m.label == "GPE" and head in _FACILITY_HEADS:
-                c = Cand(c.start, c.end, kb.place_heads[head][0], c.score, c.first, c.last)  # سد تشرين
+                c = Cand(c.start, c.end, kb.place_heads.get(head, ("FAC",))[0], c.score, c.first, c.last)  # سد تشرين
             elif m.label in ("GPE", "LOC") and head in kb.place_heads and not kb.place_heads[head][1]:
                 second = text.words[c.first + 1]  # منطقة المواصي: the descriptor stays outside
                 c = Cand(second.start, c.end, c.label, c.score, c.first + 1, c.last)
         elif m.ambiguous or form in kb.first_names or form in kb.nationality:
-            if kb.lexical(form) and m.label != "ORG" or not _context(text, kb, c, prefix, m.label):
-                continue
             c = Cand(c.start, c.end, c.label, GAZETTEER_AMBIGUOUS, c.first, c.last)
+            strict = kb.lexical(form) and m.label != "ORG"  # طويلة: only after a place head
+            if not _context(text, kb, c, prefix, m.label, strict):
+                doubtful.append(c)
+                continue
         out.append(c)
-    return out
+    # A name seen with context once (حركة حماس، بلدة طويلة) is the same name elsewhere in the article.
+    named = {(c.label, w) for c in out for w in text.text[c.start : c.end].split()}
+    return out + [c for c in doubtful if (c.label, text.text[c.start : c.end]) in named]
 
 
-def _context(text: Text, kb: KB, c: Cand, prefix: int, label: str) -> bool:
-    """What a name that is also a common word needs: a place context, or for an
-    organisation a head word before it or quotes around it («المسيرة»)."""
+def _context(text: Text, kb: KB, c: Cand, prefix: int, label: str, strict: bool) -> bool:
+    """What a name that is also a common word needs: a place context (``strict``: a
+    place head), or for an organisation a head word before it or quotes around it."""
     if label != "ORG":
+        if strict:
+            return c.first > 0 and text.words[c.first - 1].form in kb.place_heads
         return label in ("GPE", "LOC") and _place_context(text, kb, c, prefix)
     words = text.words
     before = words[c.first - 1].form if c.first else ""
     after = words[c.last].form if c.last < len(words) else ""
-    return before in kb.org_heads or (before == "«" and after == "»")
+    return before in kb.org_heads or (before, after) in (("«", "»"), ("(", ")"), ('"', '"'))
 
 
 def _place_context(text: Text, kb: KB, c: Cand, prefix: int) -> bool:

@@ -135,18 +135,23 @@ def activate(store, model_version_id: int) -> None:
         ModelVersion.update(active=True).where(ModelVersion.id == model_version_id).execute()
 
 
-def active_crf(store) -> CrfSuggester | None:
+def active_crf(store, rules: RuleSuggester | None = None) -> CrfSuggester | None:
+    """The active CRF model; its rule hints come from ``rules`` (shared, so an
+    ensemble runs the rules once per document)."""
     from hakam.store.tables import ModelVersion
 
-    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & (ModelVersion.active == True))
+    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & ModelVersion.active)
            .order_by(ModelVersion.id.desc()).first())  # fmt: skip
-    return CrfSuggester(bytes(row.blob), row.version) if row and row.blob else None
+    if not row or not row.blob:
+        return None
+    return CrfSuggester(bytes(row.blob), row.version, Featurizer(rules=rules) if rules else None)
 
 
 def suggester_for_store(store) -> Ensemble:
     """Rules with the store's learned names, plus its active CRF model when there is one."""
-    members: list[Suggester] = [RuleSuggester(learned.entries(store))]
-    crf = active_crf(store)
+    rules = RuleSuggester(learned.entries(store))
+    members: list[Suggester] = [rules]
+    crf = active_crf(store, rules)
     if crf is not None:
         members.append(crf)
     return Ensemble(members)

@@ -13,90 +13,45 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hakam.suggest.cands import TRIGGER, TRIGGER_CONTEXT
-from hakam.suggest.kb import KB, Trigger
+from hakam.suggest.kb import KB, Trigger, norm, normalized
 from hakam.suggest.numbers import read_number
 from hakam.suggest.words import Text, stems
 
-_AIR = frozenset(
+_AIR = normalized(
     {"جوي", "جويه", "الجوي", "الجويه", "جويا", "طائرات", "الطائرات", "طائره", "الطيران", "طيران", "مقاتلات",
      "المقاتلات", "حربيه", "الحربيه", "مسيره", "مسيرات", "المسيرات", "مروحيات", "المروحيات", "مروحيه", "التحالف"}
 )  # fmt: skip
-_MILITARY = frozenset(
+_MILITARY = normalized(
     {"قوات", "القوات", "الجيش", "جيش", "فصائل", "الفصائل", "مقاتلي", "مقاتلو", "وحدات", "عناصر", "مسلحو",
      "مسلحي", "ميليشيا", "ميليشيات", "رتل", "دبابات", "قوه", "القوه", "مقاتلين", "المسلحين", "مسلحون",
      "مسلحين", "الجنود", "جنود", "الحراس"}
 )  # fmt: skip
-_AT = frozenset({"على", "باتجاه", "نحو", "صوب", "سقط", "سقطت", "اطلق", "اطلقت", "اطلقوا", "اطلاق", "اصاب", "اصابت"})
-_ADVANCE = frozenset({"باتجاه", "نحو", "الى", "داخل", "محور", "محاور", "صوب", "اطراف", "في", "حتى", "مشارف"})
-_CIVILIANS = frozenset(
-    {
-        "مدنيين",
-        "المدنيين",
-        "سكان",
-        "السكان",
-        "عائلات",
-        "العائلات",
-        "الاهالي",
-        "الالاف",
-        "الاف",
-        "مئات",
-        "عشرات",
-        "المدنيون",
-        "نازحين",
-        "اسر",
-        "الاسر",
-    }
-)
-_EXPLOSIVE_OBJECT = frozenset(
-    {
-        "عبوه",
-        "سياره",
-        "مبنى",
-        "جسر",
-        "نفسه",
-        "نفسها",
-        "حزاما",
-        "لغما",
-        "عبوات",
-        "منازل",
-        "منزل",
-        "منزلا",
-        "المبنى",
-        "جسرا",
-    }
-)
-_ARMED = frozenset({"مسلحه", "عنيفه", "مسلحين", "المسلحه", "المسلحين", "الجماعات", "عسكريه"})
-_MARCH = frozenset(
-    {
-        "احتجاجيه",
-        "شعبيه",
-        "حاشده",
-        "سلميه",
-        "مندده",
-        "للتنديد",
-        "تنديدا",
-        "خرجت",
-        "نظمت",
-        "انطلقت",
-        "جابت",
-        "شارك",
-        "المشاركون",
-        "رفع",
-        "رفعوا",
-        "هتف",
-    }
-)
+_AT = normalized({"على", "باتجاه", "نحو", "صوب", "سقط", "سقطت", "اطلق", "اطلقت", "اطلقوا", "اطلاق", "اصاب", "اصابت"})
+_ADVANCE = normalized({"باتجاه", "نحو", "الى", "داخل", "محور", "محاور", "صوب", "اطراف", "في", "حتى", "مشارف"})
+_CIVILIANS = normalized(
+    {"مدنيين", "المدنيين", "سكان", "السكان", "عائلات", "العائلات", "الاهالي", "الالاف", "الاف", "مئات", "عشرات",
+     "المدنيون", "نازحين", "اسر", "الاسر"}
+)  # fmt: skip
+_EXPLOSIVE_OBJECT = normalized(
+    {"عبوه", "سياره", "مبنى", "جسر", "نفسه", "نفسها", "حزاما", "لغما", "عبوات", "منازل", "منزل", "منزلا", "المبنى",
+     "جسرا"}
+)  # fmt: skip
+_ARMED = normalized({"مسلحه", "عنيفه", "مسلحين", "المسلحه", "المسلحين", "الجماعات", "عسكريه"})
+_MARCH = normalized(
+    {"احتجاجيه", "شعبيه", "حاشده", "سلميه", "مندده", "للتنديد", "تنديدا", "خرجت", "نظمت", "انطلقت", "جابت", "شارك",
+     "المشاركون", "رفع", "رفعوا", "هتف"}
+)  # fmt: skip
 _WEAPON_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "EXPLOSION"})
 _CLAUSE_TYPES = _WEAPON_TYPES | {"ATTACK"}
 _CLAUSE_BREAKS = frozenset({"،", ",", "«", "»", ":", "؛", "(", ")"})
 _TARGETED = ("استهدف", "يستهدف", "تستهدف")
-_WOUNDS = frozenset({"جروح", "جراح"})
-_STATIC = frozenset({"مناطق", "الخاضعه", "خاضعه", "الخاضعين", "تحت", "نفوذ", "منطقه"})
-_SHELL_WORDS = frozenset({"قصف", "القصف", "قصفت", "قصفا"})
-_DRONE = frozenset({"طائره", "طائرات", "مسيره", "مسيرات", "الطائرات", "جوي", "جويه", "مقاتلات", "مروحيات"})
-_ARTILLERY = frozenset({"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "المدفعيه", "القذائف", "قذائف", "الصواريخ"})
+_WOUNDS = normalized({"جروح", "جراح"})
+_STATIC = normalized({"مناطق", "الخاضعه", "خاضعه", "الخاضعين", "تحت", "نفوذ", "منطقه"})
+_SHELL_WORDS = normalized({"قصف", "القصف", "قصفت", "قصفا"})
+_DRONE = normalized({"طائره", "طائرات", "مسيره", "مسيرات", "الطائرات", "جوي", "جويه", "مقاتلات", "مروحيات"})
+_ARTILLERY = normalized({"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "المدفعيه", "القذائف", "قذائف", "الصواريخ"})
 # Nouns for people are not triggers (guidelines): النازحين, المهجرين.
-_PEOPLE = frozenset(
+_PEOPLE = normalized(
     {"نازح", "نازحين", "النازحين", "نازحون", "النازحون", "نازحه", "نازحا", "للنازحين", "لنازحين", "مهجرين",
      "المهجرين", "مهجرون", "المهجرون", "للمهجرين"}
 )  # fmt: skip
@@ -132,8 +87,8 @@ def _place_after(words: list[str], i: int, text: Text, kb: KB) -> bool:
     )
 
 
-_CONTEXT: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
-    **dict.fromkeys(("ضربه", "ضربات", "الضربه", "الضربات", "ضربتين"), lambda w, i, t, kb: _near(w, i, 40, 4, _AIR | {"غاره", "غارات", "الغارات"})),
+_RULES: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
+    **dict.fromkeys(("ضربه", "ضربات", "الضربه", "الضربات", "ضربتين"), lambda w, i, t, kb: _near(w, i, 40, 4, _AIR | normalized({"غارة", "غارات", "الغارات"}))),
     **dict.fromkeys(("صاروخ", "صواريخ", "الصواريخ", "الصاروخ", "صاروخين", "صاروخا"), lambda w, i, t, kb: _near(w, i, 2, 4, _AT)),
     **dict.fromkeys(("مواجهه", "المواجهه", "مواجهتين"), lambda w, i, t, kb: _near(w, i, 0, 3, _ARMED)),
     **dict.fromkeys(("اقتحام", "الاقتحام", "اقتحامات", "اقتحم", "اقتحمت", "اقتحموا", "يقتحم", "تقتحم", "يقتحمون"),
@@ -141,11 +96,11 @@ _CONTEXT: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
     "قصفا عشوائيا": lambda w, i, t, kb: True,
     **dict.fromkeys(("فجر", "فجرت"), lambda w, i, t, kb: _near(w, i, 0, 2, _EXPLOSIVE_OBJECT | _MILITARY)),
     **dict.fromkeys(("شهيد", "شهداء", "الشهداء", "شهيدا", "شهيدين", "شهيدان", "ضحايا", "الضحايا"), _number_before),
-    **dict.fromkeys(("وفاه", "توفي", "توفيت"), lambda w, i, t, kb: _near(w, i, 0, 3, frozenset({"متاثرا", "متاثره", "متاثرين"}))),
-    **dict.fromkeys(("ارتقى", "ارتقت", "ارتقاء"), lambda w, i, t, kb: _near(w, i, 0, 4, frozenset({"شهيدا", "شهداء", "شهيد", "شهيدين"}))),
-    **dict.fromkeys(("اوقف", "اوقفت"), lambda w, i, t, kb: _near(w, i, 0, 3, frozenset({"مشتبها", "مشتبه", "مطلوبا", "مطلوبين", "شخصا", "اشخاص", "عناصر"}))),
+    **dict.fromkeys(("وفاه", "توفي", "توفيت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"متاثرا", "متاثره", "متاثرين"}))),
+    **dict.fromkeys(("ارتقى", "ارتقت", "ارتقاء"), lambda w, i, t, kb: _near(w, i, 0, 4, normalized({"شهيدا", "شهداء", "شهيد", "شهيدين"}))),
+    **dict.fromkeys(("اوقف", "اوقفت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"مشتبها", "مشتبه", "مطلوبا", "مطلوبين", "شخصا", "اشخاص", "عناصر"}))),
     **dict.fromkeys(("اسرت", "اسروا"), lambda w, i, t, kb: True),
-    "القبض": lambda w, i, t, kb: i + 1 < len(w) and w[i + 1] == "على",
+    "القبض": lambda w, i, t, kb: i + 1 < len(w) and w[i + 1] == "علي",  # القبض على
     **dict.fromkeys(("مسيره", "المسيره"), lambda w, i, t, kb: _near(w, i, 2, 4, _MARCH)),
     **dict.fromkeys(("مسيرات", "المسيرات"), lambda w, i, t, kb: _near(w, i, 2, 4, _MARCH) and not _near(w, i, 2, 0, _AIR)),
     **dict.fromkeys(("تقدم", "تقدمت", "تقدموا", "يتقدم", "تتقدم", "التقدم"),
@@ -154,10 +109,11 @@ _CONTEXT: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
     **dict.fromkeys(("احتل", "احتلت", "احتلوا"), lambda w, i, t, kb: True),
     **dict.fromkeys(("تحرير", "حرر", "حررت", "سقوط", "سقطت", "سقط"), _place_after),
     **dict.fromkeys(("حاصر", "حاصرت"), _place_after),
-    **dict.fromkeys(("انتزاع", "انتزعت"), lambda w, i, t, kb: _near(w, i, 0, 3, frozenset({"السيطره"})) or _place_after(w, i, t, kb)),
+    **dict.fromkeys(("انتزاع", "انتزعت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"السيطره"})) or _place_after(w, i, t, kb)),
     **dict.fromkeys(("فر", "هرب", "هربت", "هربوا", "يهربون"), lambda w, i, t, kb: _near(w, i, 0, 3, _CIVILIANS)),
-    **dict.fromkeys(("اخلاء", "الاخلاء"), lambda w, i, t, kb: _near(w, i, 0, 2, _CIVILIANS | {"منازل", "منازلهم", "بلدات", "قرى", "مخيم"})),
+    **dict.fromkeys(("اخلاء", "الاخلاء"), lambda w, i, t, kb: _near(w, i, 0, 2, _CIVILIANS | normalized({"منازل", "منازلهم", "بلدات", "قرى", "مخيم"}))),
 }  # fmt: skip
+_CONTEXT = {norm(form): rule for form, rule in _RULES.items()}
 
 
 def _standalone(kb: KB, word: str) -> bool:
