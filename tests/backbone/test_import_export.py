@@ -189,3 +189,9 @@ def test_cli_core_loads_no_qt_and_no_torch() -> None:
             "print(bad); sys.exit(1 if bad else 0)")  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_auto_detects_a_jsonl_file_whose_first_record_is_long(tmp_path: Path, db: Path) -> None:
+    long_article = dict(GOOD, text=TEXT + " " + "خبر " * 5000)
+    assert hakam(db, "import", write_jsonl(tmp_path / "long.jsonl", long_article)) == 0
+    assert len(Store(db).documents()) == 1

@@ -114,12 +114,16 @@ def writer(name: str) -> Writer:
     return module.WRITER
 
 
-def head_of(path: Path, size: int = 8192) -> str:
-    """The first ``size`` bytes of a file (or of a folder's first file) as text."""
+def head_of(path: Path, size: int = 8192, line_limit: int = 1 << 20) -> str:
+    """The start of a file as text: ``size`` bytes, extended to the end of the first line
+    (up to ``line_limit``) so a long first JSONL record can be parsed whole."""
     if path.is_dir():
         return ""
     with open(path, "rb") as handle:
-        return handle.read(size).decode("utf-8", errors="replace")
+        head = handle.read(size)
+        if b"\n" not in head:
+            head += handle.readline(line_limit)
+    return head.decode("utf-8", errors="replace")
 
 
 def detect(path: Path) -> Reader:
