@@ -232,10 +232,18 @@ def build_places(countries: dict[str, list[str]]) -> tuple[list[str], dict[str, 
                 continue
             if cand not in forms:
                 forms.append(cand)
+        forms = _drop_bare_forms(forms)
         if forms:
             stats["cities_kept"] += 1
             groups.append(forms)
     return _rows(groups, "GPE"), stats
+
+
+def _drop_bare_forms(forms: list[str]) -> list[str]:
+    """Drop a form that is another form without its article (رقه beside الرقة): news
+    writes the article, and the bare form matches clitic + word (ف + رقه = فرقه)."""
+    with_article = {fold(f)[2:] for f in forms if f.startswith("ال")}
+    return [f for f in forms if f.startswith("ال") or fold(f) not in with_article]
 
 
 # ---------------------------------------------------------------- output
