@@ -118,7 +118,7 @@ def test_a_bad_record_names_file_and_line_and_writes_nothing(tmp_path: Path, db:
     path = write_jsonl(tmp_path / "bad.jsonl", GOOD, line, dict(GOOD, id="after", text=TEXT + "!"))
     assert hakam(db, "import", path) == 1
     error = capsys.readouterr().err
-    assert f"bad.jsonl:2: " in error or (message.startswith("unknown") and "bad.jsonl: unknown" in error)
+    assert "bad.jsonl:2: " in error or (message.startswith("unknown") and "bad.jsonl: unknown" in error)
     assert message in error
     assert len(error.strip().splitlines()) == 1
     assert Store(db).documents() == []  # the good first record was rolled back too

@@ -7,11 +7,11 @@ import threading
 from collections.abc import Callable, Sequence
 
 from pytestqt.qtbot import QtBot
+from tests.dashboard.conftest import scores
 
 from hakam.desk.training import TrainingDialog
 from hakam.store import Store, analytics
 from hakam.store.tables import ModelVersion
-from tests.dashboard.conftest import scores
 
 
 class FakeTrainer:

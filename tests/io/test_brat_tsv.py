@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.io.interop_helpers import TEXT, event_texts, export_record, new_store, read_all, sample_document, span_texts
 
 from hakam.core.schema import load_schema
 from hakam.io.errors import InputError
 from hakam.io.formats import WriteOptions, detect
 from hakam.io.formats.brat_out import WRITER as BRAT_OUT
 from hakam.io.importer import import_file
-from tests.io.interop_helpers import TEXT, event_texts, export_record, new_store, read_all, sample_document, span_texts
 
 BRAT_TEXT = "Google and YouTube merged.\r\nReddit reported it, and Bing\nreported it."
 ANN = """T1\tOrganization 0 6\tGoogle

@@ -6,12 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from tests.io.interop_helpers import TEXT, export_record, new_store, read_all, sample_document, span_texts
 
+from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, WriteOptions, detect
 from hakam.io.formats.conll import READER, WRITER, decode
 from hakam.io.importer import import_file
-from hakam.io.errors import InputError
-from tests.io.interop_helpers import TEXT, export_record, new_store, read_all, sample_document, span_texts
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:

@@ -7,14 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.io.interop_helpers import TEXT, at, export_record, new_store, read_all, sample_document, span_texts
 
 from hakam.core.model import Document, Span
 from hakam.io.errors import InputError
-from hakam.io.formats import ReadOptions, WriteOptions, detect, writer
-from hakam.io.formats import doccano, labelstudio, prodigy
+from hakam.io.formats import ReadOptions, WriteOptions, detect, doccano, labelstudio, prodigy, writer
 from hakam.io.formats.utf16 import Utf16
 from hakam.io.importer import import_file
-from tests.io.interop_helpers import TEXT, at, export_record, new_store, read_all, sample_document, span_texts
 
 EMOJI_LINE = "A 😊 في حلب 👍🏽 Aleppo"
 

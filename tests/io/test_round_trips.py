@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.io.interop_helpers import TEXT, event_texts, sample_document, span_texts
 
 from hakam.cli import main
 from hakam.io.jsonl import document_to_record
-from tests.io.interop_helpers import TEXT, event_texts, sample_document, span_texts
 
 HOLDS_EVENTS = {"hakam": True, "prodigy": True, "brat": True, "doccano": False, "labelstudio": False, "conll": False}
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import orjson
+from tests.store.conftest import TEXT
 
 from hakam.core.model import Document, Span
 from hakam.store import Store, analytics
 from hakam.store.tables import Decision, ModelVersion
-from tests.store.conftest import TEXT
 
 
 def test_reviewed_per_day_counts_and_accumulates(store: Store, doc_id: int) -> None:

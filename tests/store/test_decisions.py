@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.store.conftest import TEXT
 
 from hakam.store import ACCEPTED, DELETED, PENDING, REJECTED, REVIEWED, TODO, DecisionError, Store
-from tests.store.conftest import TEXT
 
 
 def spans(store: Store, doc_id: int) -> dict[str, tuple[str, str]]:

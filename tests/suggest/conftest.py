@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hakam.core.model import Document
 from hakam.suggest.rules import RuleSuggester
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
+
 from hakam.cli import main
 
 ARTICLE = "قتل ثلاثة مدنيين أمس الثلاثاء في غارات جوية على مدينة أريحا جنوب إدلب، وفق الدفاع المدني السوري.\n"

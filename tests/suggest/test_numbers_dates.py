@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hakam.suggest.kb import knowledge
 from hakam.suggest.numbers import read_number
 from hakam.suggest.words import Text

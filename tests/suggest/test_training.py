@@ -4,6 +4,7 @@ and the learned gazetteer."""
 from __future__ import annotations
 
 import pytest
+
 from hakam.core.model import Document, Span
 from hakam.store import Store
 from hakam.store.tables import ModelVersion

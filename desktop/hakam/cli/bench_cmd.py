@@ -51,8 +51,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     train = benches.add_parser("train", help="train on a corpus, score on its test split",
                                argument_default=argparse.SUPPRESS)  # fmt: skip
-    train.add_argument("train", type=Path, help="training file")
-    train.add_argument("test", type=Path, help="test file")
+    train.add_argument("--train", type=Path, required=True, help="training file (imported as reviewed data)")
+    train.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
     train.add_argument("--format", help="input format (default conll)")
     train.add_argument("--sentences-per-doc", type=int, help="CoNLL sentences per document")
     train.add_argument("--quiet", action="store_true")

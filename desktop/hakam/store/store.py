@@ -15,7 +15,8 @@ from typing import Any
 import orjson
 import peewee as pw
 
-from hakam.core.model import Argument, Document as CoreDocument, Event, Span
+from hakam.core.model import Argument, Event, Span
+from hakam.core.model import Document as CoreDocument
 from hakam.core.schema import Schema, load_schema, parse_schema
 from hakam.store.database import connect
 from hakam.store.decisions import DecisionLog

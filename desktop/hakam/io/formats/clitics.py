@@ -17,7 +17,6 @@ from hakam.core.model import Span
 from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import tokenize
 
-
 _MIN_STEM = 3
 
 
