@@ -31,7 +31,7 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_window(store: Store, document: int | None = None, ask_annotator: bool = True) -> MainWindow:
+def build_window(store: Store, document: int | None = None, ask_annotator: bool = True, order: str = "import") -> MainWindow:
     """The window on ``store``, showing ``document`` or where the annotator left off."""
     from hakam.desk.preferences import apply_theme
 
@@ -39,6 +39,7 @@ def build_window(store: Store, document: int | None = None, ask_annotator: bool 
     language = i18n.install(app, language_preference())  # also mirrors the layout for Arabic
     apply_theme(app, settings.load().settings.theme)
     window = MainWindow(store, language)
+    window.queue.set_order(order)
     if ask_annotator and store.setting("annotator") is None:
         window.ask_annotator()
     window.open_start(document)
@@ -54,8 +55,8 @@ def screenshot(window: MainWindow, out: Path) -> None:
         raise OSError(f"cannot write {out}")
 
 
-def run(store: Store, document: int | None = None, screenshot_to: Path | None = None) -> int:
-    window = build_window(store, document, ask_annotator=screenshot_to is None)
+def run(store: Store, document: int | None = None, screenshot_to: Path | None = None, order: str = "import") -> int:
+    window = build_window(store, document, ask_annotator=screenshot_to is None, order=order)
     if screenshot_to is not None:
         screenshot(window, screenshot_to)
         window.close()

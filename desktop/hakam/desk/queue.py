@@ -42,6 +42,10 @@ class QueuePanel(QWidget):
         self.list.itemClicked.connect(self._chosen)
         self._current: int | None = None
 
+    def set_order(self, order: str) -> None:
+        """``import`` or ``uncertain`` (most uncertain suggestions first)."""
+        self.order.setCurrentIndex(max(0, self.order.findData(order)))
+
     def refresh(self) -> None:
         """Re-read the queue (after a filter change or a document's status change)."""
         documents = self.store.documents(self.status.currentData() or None, self.search.text().strip() or None,
