@@ -82,6 +82,14 @@ def test_brat_bad_lines_name_file_and_line(tmp_path: Path, line: str, message: s
     assert store.counts()["documents"] == 0
 
 
+def test_skip_invalid_drops_only_the_unreadable_brat_lines(tmp_path: Path) -> None:
+    folder = brat_folder(tmp_path, ANN + "A9\tbool flag 0 T4\nT9\ttest label 0 3 6\tgle\n")
+    store = new_store(tmp_path / "db.sqlite")
+    summary = import_file(store, folder, add_labels=True, reviewed=True, skip_invalid=True)
+    assert (summary.documents, summary.spans, summary.events) == (1, 5, 3)
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in summary.skipped] == ["news.ann:16", "news.ann:17"]
+
+
 def test_brat_import_into_store_keeps_events(tmp_path: Path) -> None:
     store = new_store(tmp_path / "db.sqlite")
     summary = import_file(store, brat_folder(tmp_path), add_labels=True, reviewed=True)

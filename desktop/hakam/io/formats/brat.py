@@ -210,7 +210,9 @@ def _build(doc: _Doc, name: str, event_types: set[str]) -> ImportRecord:
     return record
 
 
-def _read_pair(ann: Path, root: Path, conf: dict[str, list[str]]) -> ImportRecord:
+def _read_pair(ann: Path, root: Path, conf: dict[str, list[str]]) -> list[ImportRecord | InputError]:
+    """The document, after an error for each line that cannot be read: the importer
+    stops at the first error, or with ``--skip-invalid`` skips those lines only."""
     txt = ann.with_suffix(".txt")
     try:
         text = txt.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
@@ -220,11 +222,15 @@ def _read_pair(ann: Path, root: Path, conf: dict[str, list[str]]) -> ImportRecor
     except UnicodeDecodeError as error:
         raise InputError(ann, None, f"not UTF-8 (byte {error.start})") from None
     doc = _Doc(ann, text, _conf_roles(conf.get("events", [])))
+    errors: list[ImportRecord | InputError] = []
     for number, line in enumerate(lines, 1):
         if line.strip():
-            doc.parse(number, line.rstrip("\r"))
+            try:
+                doc.parse(number, line.rstrip("\r"))
+            except InputError as error:
+                errors.append(error)
     name = str(ann.relative_to(root).with_suffix("")) if ann.is_relative_to(root) else ann.stem
-    return _build(doc, name, _conf_names(conf.get("events", [])))
+    return errors + [_build(doc, name, _conf_names(conf.get("events", [])))]
 
 
 class BratReader:
@@ -243,7 +249,7 @@ class BratReader:
             if ann.parent not in confs:
                 confs[ann.parent] = read_conf(ann.parent, root)
             try:
-                yield _read_pair(ann, root, confs[ann.parent])
+                yield from _read_pair(ann, root, confs[ann.parent])
             except InputError as error:
                 yield error
 
