@@ -20,6 +20,7 @@ import orjson
 import pycrfsuite
 
 from hakam.core.model import Document, Event, Span
+from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token
 from hakam.suggest.base import Suggestions
 from hakam.suggest.crf_features import FormFeatures, WordParts, bio, doc_tokens, token_features
@@ -30,6 +31,9 @@ MAGIC = b"HAKAM-CRF 1\n"
 PARTS = ("entities", "triggers")
 _SENTENCE_END = frozenset(".!?؟\n")
 _TRUSTED_AFTER = 15  # training documents at which the CRF's weight is half its maximum
+_ECHO = 0.9  # a repeated mention's score, relative to the tagged one's
+_ECHO_LETTERS = 3  # shorter names are not repeated
+_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل", "فلل"})
 _PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -185,7 +189,8 @@ class CrfSuggester:
                     found[part] += _decode(tagger, tokens[a:b])
                     for index, first, last, label in pending.get(n, ()):
                         verdicts[part][index] = _confidence(tagger, labels, label, first - a, last - a)
-        spans = [Span(start, end, label, score, source) for label, start, end, score in found["entities"]]
+        entities = found["entities"] + _echoes(doc.text, tokens, found["entities"])
+        spans = [Span(start, end, label, score, source) for label, start, end, score in entities]
         events = [Event(label, Span(start, end, label, score, source), (), {}, score, source)
                   for label, start, end, score in found["triggers"]]  # fmt: skip
         return _trim(doc.text, spans), events, verdicts["entities"], verdicts["triggers"]
@@ -231,6 +236,46 @@ def _decode(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[tuple[st
         score = sum(tagger.marginal(tags[j], j) for j in range(k, end)) / (end - k)
         out.append((label, tokens[k].start, tokens[end - 1].end, round(score, 4)))
         k = end
+    return out
+
+
+def _echoes(text: str, tokens: Sequence[Token], found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """Untagged repeats of the names tagged in a document (news repeats a name; the CRF
+    misses some mentions): the same normalised words, also after a proclitic left on
+    the first word, with the best score of the tagged mentions lowered by ``_ECHO``."""
+    words = [normalize_word(text[t.start : t.end]) for t in tokens]
+    at = {t.start: k for k, t in enumerate(tokens)}
+    until = {t.end: k for k, t in enumerate(tokens)}
+    names: dict[tuple[str, ...], tuple[str, float]] = {}
+    covered: set[int] = set()
+    for label, start, end, score in found:
+        first, last = at.get(start), until.get(end)
+        if first is None or last is None:
+            continue
+        covered.update(range(first, last + 1))
+        key = tuple(words[first : last + 1])
+        if sum(map(len, key)) >= _ECHO_LETTERS and score > names.get(key, ("", 0.0))[1]:
+            names[key] = (label, score)
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):
+        by_last.setdefault(key[-1], []).append(key)
+    out = []
+    for k, word in enumerate(words):
+        for key in by_last.get(word, ()):
+            first = k - len(key) + 1
+            if first < 0 or not covered.isdisjoint(range(first, k + 1)) or tuple(words[first + 1 : k + 1]) != key[1:]:
+                continue
+            head, start = words[first], tokens[first].start
+            if head != key[0]:
+                prefix = len(head) - len(key[0])
+                raw = text[start : tokens[first].end]
+                if not (head.endswith(key[0]) and head[:prefix] in _PROCLITICS and len(raw) == len(head)):
+                    continue
+                start += prefix
+            label, score = names[key]
+            out.append((label, start, tokens[k].end, round(score * _ECHO, 4)))
+            covered.update(range(first, k + 1))
+            break
     return out
 
 
