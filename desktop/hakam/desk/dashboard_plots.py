@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from hakam.store.analytics import CurvePoint, DayCount, HourCount
 
+HOUR = 3600
 DAY = 86400.0
 ACCENT = "#1971c2"
 PLOT_HEIGHT = 250
@@ -123,14 +124,18 @@ def hour_lines(card: PlotCard, series: dict[str, list[HourCount]]) -> None:
     card.restyle()
     card.legend()
     top = 1
+    every_x: list[float] = []
     for index, (annotator, hours) in enumerate(sorted(series.items())):
         colour = SERIES[index % len(SERIES)]
         xs = [h.hour + 1800 for h in hours]
         ys = [h.count for h in hours]
         top = max(top, *ys)
+        every_x += xs
         card.item.plot(xs, ys, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7, symbolBrush=colour,
                        name=annotator)  # fmt: skip
     card.item.setYRange(0, top * 1.15)
+    if every_x:  # at least a few hours wide, or the time axis labels a point with seconds
+        card.item.setXRange(min(every_x) - 3 * HOUR, max(every_x) + 3 * HOUR)
 
 
 def category_bars(

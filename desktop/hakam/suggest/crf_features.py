@@ -21,7 +21,7 @@ WINDOW = (-2, -1, 1, 2)
 _MARKS = "<marks>"  # a token of diacritics or tatweel only (لـ split before أنقرة)
 WordParts = dict[str, tuple[tuple[int, int, bool], ...]]  # word -> its tokens (offsets in the word)
 _WORD_PARTS_MAX = 100_000
-_LOCAL = ("p2=", "p3=", "s1=", "s2=", "s3=", "len=")  # affixes: the token itself only
+_LOCAL = ("p1=", "p2=", "p3=", "p4=", "s1=", "s2=", "s3=", "s4=", "len=")  # affixes: the token itself only
 _FAR = ("w=", "rule=", "rtrig=")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -116,7 +116,7 @@ class FormFeatures:
             kind = shape(form)
             feats = [f"w={form}", f"shape={kind}", f"len={min(len(form), 8)}"]
             if kind == "arabic":
-                feats += [f"p2={form[:2]}", f"p3={form[:3]}", f"s1={form[-1:]}", f"s2={form[-2:]}", f"s3={form[-3:]}"]
+                feats += [f"p{n}={form[:n]}" for n in range(1, 5)] + [f"s{n}={form[-n:]}" for n in range(1, 5)]
                 if form.startswith("ال"):
                     feats.append("al")
             feats += _lexical(form, self.kb)
@@ -149,7 +149,8 @@ def token_features(
     n = len(own)
     out = []
     for k in range(n):
-        feats = ["bias", *own[k]]
+        feats = ["bias", *own[k], f"bi-1={words[k - 1] if k else '<s>'}|{words[k]}",
+                 f"bi+1={words[k]}|{words[k + 1] if k + 1 < n else '</s>'}"]  # fmt: skip
         for offset in WINDOW:
             j = k + offset
             feats += shifted[j][offset] if 0 <= j < n else [f"{offset}:edge"]
