@@ -12,11 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=1)
 def resource_root() -> Path:
     override = os.environ.get("HAKAM_RESOURCES")
-    if override:
-        return Path(override)
+    return Path(override) if override else _found_root()
+
+
+@lru_cache(maxsize=1)
+def _found_root() -> Path:
     package = Path(__file__).resolve().parent
     candidates = [package / "_resources", package.parent.parent / "resources"]
     frozen = getattr(sys, "_MEIPASS", None)

@@ -7,13 +7,13 @@ Lexicons are TSV/TXT tables whose ``#`` lines are comments.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hakam.resources import resource_root
+
 GAZETTEER_LABELS: frozenset[str] = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
-ENV_VAR = "HAKAM_RESOURCES"
 
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -42,12 +42,8 @@ class GazetteerEntry:
 
 
 def resource_dir() -> Path:
-    """The ``resources`` folder: $HAKAM_RESOURCES, else ``<repo>/resources``."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    # this file: <repo>/desktop/hakam/suggest/knowledge/__init__.py
-    return Path(__file__).resolve().parents[4] / "resources"
+    """The ``resources`` folder (``$HAKAM_RESOURCES``, the checkout's, or the frozen build's)."""
+    return resource_root()
 
 
 def gazetteer_dir() -> Path:
