@@ -29,7 +29,7 @@ from hakam.core.model import Document, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
 from hakam.io.formats.annotators import merge_annotators
-from hakam.io.formats.jsonrec import head_keys, iter_records
+from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_records
 from hakam.io.formats.utf16 import Utf16
 from hakam.io.records import ExportRecord, ImportRecord
 
@@ -126,7 +126,7 @@ class DoccanoReader:
     name = "doccano"
 
     def sniff(self, path: Path, head: str) -> bool:
-        if path.is_dir() or path.suffix.lower() not in (".jsonl", ".json", ".ndjson"):
+        if not is_json_file(path):
             return False
         keys = head_keys(path, head)
         has_text = bool({"text", "data"} & keys)

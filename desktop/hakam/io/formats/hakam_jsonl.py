@@ -6,31 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
+from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_json_lines
 from hakam.io.jsonl import document_to_record, format_time, parse_time
 from hakam.io.records import ExportRecord, ImportRecord
-
-
-def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
-    """``(line number, parsed value)`` for each non-blank line, streaming; a line
-    that is not UTF-8 or not JSON comes as an ``InputError`` so a caller may skip it."""
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield InputError(path, number, f"not UTF-8 (byte {error.start} of the line)")
-                continue
-            try:
-                yield number, orjson.loads(raw)
-            except orjson.JSONDecodeError as error:
-                yield InputError(path, number, f"bad JSON: {error}")
 
 
 def _int(value: Any, what: str, path: Path, line: int) -> int:
@@ -122,15 +103,10 @@ class HakamReader:
     name = "hakam"
 
     def sniff(self, path: Path, head: str) -> bool:
-        if path.is_dir() or path.suffix.lower() not in (".jsonl", ".json", ".ndjson"):
+        if not is_json_file(path):
             return False
-        first = head.lstrip().split("\n", 1)[0]
-        try:
-            data = orjson.loads(first)
-        except orjson.JSONDecodeError:
-            return False
-        return isinstance(data, dict) and "text" in data and not ({"tokens", "_input_hash", "label", "entities",
-                                                                    "annotations", "data"} & set(data))  # fmt: skip
+        keys = head_keys(path, head)  # other tools' records carry one of the keys below
+        return "text" in keys and not ({"tokens", "_input_hash", "label", "entities", "annotations", "data"} & keys)
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ImportRecord | InputError]:
         for item in iter_json_lines(path):

@@ -16,7 +16,6 @@ from typing import Any
 import orjson
 
 from hakam.io.errors import InputError
-from hakam.io.formats.hakam_jsonl import iter_json_lines
 
 _LONGEST_LINE = 1 << 24
 _KEY = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:')
@@ -39,6 +38,31 @@ def first_record(head: str) -> Any:
         return decoder.raw_decode(stripped, start)[0]
     except json.JSONDecodeError:
         return None
+
+
+def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
+    """``(line number, parsed value)`` for each non-blank line, streaming; a line
+    that is not UTF-8 or not JSON comes as an ``InputError`` so a caller may skip it."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield InputError(path, number, f"not UTF-8 (byte {error.start} of the line)")
+                continue
+            try:
+                yield number, orjson.loads(raw)
+            except orjson.JSONDecodeError as error:
+                yield InputError(path, number, f"bad JSON: {error}")
+
+
+JSON_SUFFIXES = (".jsonl", ".json", ".ndjson")
+
+
+def is_json_file(path: Path) -> bool:
+    return not path.is_dir() and path.suffix.lower() in JSON_SUFFIXES
 
 
 def head_keys(path: Path, head: str) -> set[str]:

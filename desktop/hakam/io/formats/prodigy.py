@@ -26,8 +26,8 @@ from hakam.core.model import Document, Span
 from hakam.core.tokenize import tokenize
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
-from hakam.io.formats.hakam_jsonl import _event, iter_json_lines
-from hakam.io.formats.jsonrec import head_keys
+from hakam.io.formats.hakam_jsonl import _event
+from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_json_lines
 from hakam.io.jsonl import event_record
 from hakam.io.records import ExportRecord, ImportRecord
 
@@ -98,7 +98,7 @@ class ProdigyReader:
     name = "prodigy"
 
     def sniff(self, path: Path, head: str) -> bool:
-        if path.is_dir() or path.suffix.lower() not in (".jsonl", ".json", ".ndjson"):
+        if not is_json_file(path):
             return False
         keys = head_keys(path, head)
         return "text" in keys and (bool(_MARKERS & keys) or {"tokens", "spans"} <= keys)
