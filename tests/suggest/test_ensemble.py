@@ -63,3 +63,11 @@ def test_judge_and_members_rescore_each_other():
     # GPE: (0.9 + judge 0) / 2; ORG: (0.7 + rules disagree 0) / 2; PERS: (0.9 + nobody else ½) / 2
     assert [(s.label, s.score) for s in spans] == [("GPE", 0.45), ("PERS", 0.7)]
     assert events[0].score == 0.9  # (0.8 + judge 1) / 2
+
+
+def test_a_trusted_judge_drops_what_it_rejects():
+    rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1"), Span(10, 14, "ORG", 0.9, "a@1")])
+    judge = Judge("crf", [])
+    judge.weight = 0.9  # trained on many documents; it gives every other span 0
+    spans, _ = Ensemble([rules, judge]).suggest(Document("x" * 30))
+    assert spans == []

@@ -9,7 +9,7 @@ from hakam.core.model import Document, Span
 from hakam.store import Store
 from hakam.store.tables import ModelVersion
 from hakam.suggest import learned
-from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, pack, train_models, unpack
+from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, _echoes, pack, train_models, unpack
 from hakam.suggest.ensemble import Ensemble
 from hakam.suggest.metrics import evaluate
 from hakam.suggest.training import (
@@ -139,4 +139,15 @@ def test_a_name_mostly_left_untagged_is_not_learned(tmp_path):
 def test_crf_weight_grows_with_training_documents(trained):
     parts, _ = unpack(trained)
     few, many = CrfSuggester(pack(parts, 3)), CrfSuggester(pack(parts, 300))
-    assert 0 < few.weight < many.weight < 0.5
+    assert 0 < few.weight < 0.1 and 0.8 < many.weight < 1
+
+
+def test_a_tagged_name_is_tagged_where_it_recurs():
+    from hakam.core.tokenize import tokenize
+
+    text = "قال ليوناردو اليوم ثم وليوناردو ذهب"
+    tokens = tokenize(text)
+    start = text.index("ليوناردو")
+    echoes = _echoes(text, tokens, [("PERS", start, start + 8, 0.8)])
+    again = text.index("وليوناردو") + 1
+    assert echoes == [("PERS", again, again + 8, 0.72)]

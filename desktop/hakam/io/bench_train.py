@@ -17,6 +17,7 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "train": str(args.train), "test": str(args.test), "format": fmt, "sentences_per_doc": per_doc,
         "training_documents": summary.documents, "training_spans": summary.spans, "trimmed": summary.trimmed,
-        "model": trained if isinstance(trained, (str, int, float, dict, type(None))) else str(trained),
+        "model": asdict(trained) if is_dataclass(trained) else trained,
         "scored_labels": list(SCORED), "label_map": PLACE_MAP, "ignored": list(IGNORED),
         "suggester": headline, **results[headline],
         "suggesters": {name: {k: r[k] for k in ("micro_f1_strict", "micro_f1_tolerant", "strict", "tolerant")}

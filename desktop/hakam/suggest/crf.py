@@ -30,7 +30,7 @@ from hakam.suggest.rules import RuleSuggester
 MAGIC = b"HAKAM-CRF 1\n"
 PARTS = ("entities", "triggers")
 _SENTENCE_END = frozenset(".!?؟\n")
-_TRUSTED_AFTER = 15  # training documents at which the CRF's weight is half its maximum
+_TRUSTED_AFTER = 45  # training documents at which the CRF's weight is ½
 _ECHO = 0.9  # a repeated mention's score, relative to the tagged one's
 _ECHO_LETTERS = 3  # shorter names are not repeated
 _PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل", "فلل"})
@@ -136,9 +136,10 @@ class CrfSuggester:
         self.parts, header = unpack(blob)
         self.version = version
         # Say in an ensemble: a CRF trained on few documents fills gaps between the rules'
-        # names more than it overrides them (½ at most, ¼ after 15 documents).
+        # names more than it overrides them (¼ after 15 documents); one trained on
+        # hundreds overrides them (0.8 after 180).
         documents = header.get("documents", 0)
-        self.weight = 0.5 * documents / (documents + _TRUSTED_AFTER)
+        self.weight = documents / (documents + _TRUSTED_AFTER)
         self._featurize = featurize
         self._taggers: dict[str, pycrfsuite.Tagger] = {}
         self._lock = threading.RLock()
@@ -239,7 +240,9 @@ def _decode(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[tuple[st
     return out
 
 
-def _echoes(text: str, tokens: Sequence[Token], found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+def _echoes(
+    text: str, tokens: Sequence[Token], found: list[tuple[str, int, int, float]]
+) -> list[tuple[str, int, int, float]]:
     """Untagged repeats of the names tagged in a document (news repeats a name; the CRF
     misses some mentions): the same normalised words, also after a proclitic left on
     the first word, with the best score of the tagged mentions lowered by ``_ECHO``."""
@@ -261,7 +264,8 @@ def _echoes(text: str, tokens: Sequence[Token], found: list[tuple[str, int, int,
         by_last.setdefault(key[-1], []).append(key)
     out = []
     for k, word in enumerate(words):
-        for key in by_last.get(word, ()):
+        bare = [key for n in (1, 2, 3) if word[:n] in _PROCLITICS for key in by_last.get(word[n:], ()) if len(key) == 1]
+        for key in [*by_last.get(word, ()), *bare]:
             first = k - len(key) + 1
             if first < 0 or not covered.isdisjoint(range(first, k + 1)) or tuple(words[first + 1 : k + 1]) != key[1:]:
                 continue

@@ -132,7 +132,7 @@ def token_features(
 ) -> list[list[str]]:
     """Feature strings per token: its form's features, its clitic context, ``hints``
     (per-token tags from other sources, e.g. the rule suggestions), and the same for
-    its neighbours (±1 all but affixes, ±2 the word and the hints)."""
+    its neighbours (±1 all but affixes, ±2 the word and the hints), and the word bigrams around it."""
     words = [normalize_word(text[t.start : t.end]) or _MARKS for t in tokens]
     own: list[list[str]] = []
     shifted: list[dict[int, list[str]]] = []

@@ -17,6 +17,7 @@ from hakam.core.model import Document, Event, Span
 from hakam.suggest.base import Suggester, Suggestions
 
 _CAP = 0.99
+_FLOOR = 0.3  # other members' items the judge rescored below this are dropped
 T = TypeVar("T")
 S = TypeVar("S", Span, Event)
 
@@ -84,8 +85,10 @@ class Ensemble:
         """With a judge among the members (``suggest_and_judge``: the CRF), each side is
         rescored by the other: the others' items by the judge's confidence in them, the
         judge's items by whether the others agree (1), say nothing there (½) or
-        disagree with an overlapping item (0). The judge's ``weight`` (its say, at most
-        ½) sets how much the other side's view counts in each new score."""
+        disagree with an overlapping item (0). The judge's ``weight`` (its say, from 0 to
+        1) sets how much the other side's view counts in each new score; the others'
+        items it rescores below ``_FLOOR`` are dropped (only a judge with a large say,
+        trained on many documents, brings a confident item that low)."""
         plain = [m for m in self.members if not hasattr(m, "suggest_and_judge")]
         outputs = [m.suggest(doc) for m in plain]
         for judge in (m for m in self.members if hasattr(m, "suggest_and_judge")):
@@ -96,8 +99,8 @@ class Ensemble:
             span_votes, trigger_votes = _Agreement(spans), _Agreement(triggers)
             w = getattr(judge, "weight", 0.5)
             outputs = [
-                ([_rescored(s, v, w) for s, v in zip(spans, verdicts, strict=True)],
-                 [_rescored(e, v, w) for e, v in zip(events, trigger_verdicts, strict=True)]),
+                (_kept([_rescored(s, v, w) for s, v in zip(spans, verdicts, strict=True)]),
+                 _kept([_rescored(e, v, w) for e, v in zip(events, trigger_verdicts, strict=True)])),
                 ([_rescored(s, span_votes(s), 1 - w) for s in own_spans],
                  [_rescored(e, trigger_votes(e.trigger), 1 - w) for e in own_events]),
             ]  # fmt: skip
@@ -117,6 +120,10 @@ class _Agreement:
         if span.key in self.keys:
             return 1.0
         return 0.0 if not self.covered.isdisjoint(range(span.start, span.end)) else 0.5
+
+
+def _kept(items: list[S]) -> list[S]:
+    return [item for item in items if (item.score or 0) >= _FLOOR]
 
 
 def _rescored(item: S, verdict: float, weight: float) -> S:
