@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hakam.core.model import Span
 from hakam.desk.worker import run_task
-from hakam.suggest import base
+from hakam.suggest import training
 
 from .conftest import TEXT_1, find
 
@@ -46,9 +46,8 @@ class _FakeSuggester:
 
 
 @pytest.fixture
-def fake_suggester(store):
-    base.register("fake")(lambda _arg: _FakeSuggester())
-    store.set_setting("suggester", "fake")
+def fake_suggester(monkeypatch):
+    monkeypatch.setattr(training, "suggester_for_store", lambda _store: _FakeSuggester())
 
 
 def test_suggest_in_background_then_reload(window, store, fake_suggester, qtbot):

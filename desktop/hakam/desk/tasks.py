@@ -11,10 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from hakam.core.model import Document
 from hakam.store import Store
-
-DEFAULT_SUGGESTER = "ensemble"
 
 
 class State(Protocol):
@@ -22,32 +19,14 @@ class State(Protocol):
     def should_stop(self) -> bool: ...
 
 
-class Unavailable(RuntimeError):
-    """A part of Hakam this action needs is not installed in this build."""
+def suggest(store: Store, document_ids: Sequence[int], state: State) -> int:
+    """Fresh suggestions (rules, learned names, active CRF) on the unreviewed ones; returns how many."""
+    from hakam.suggest.training import refresh_suggestions, suggester_for_store
 
+    def progress(_stage: str, done: int, total: int) -> None:
+        state.progress(done, total)
 
-def suggest(store: Store, document_ids: Sequence[int], state: State) -> list[int]:
-    """Put fresh suggestions on the documents; returns the ids done."""
-    import hakam.suggest as suggest_package
-    from hakam.suggest.base import create
-
-    spec = store.setting("suggester") or DEFAULT_SUGGESTER
-    suggester = create(spec)
-    refresh = getattr(suggest_package, "refresh_suggestions", None)
-    total = len(document_ids)
-    if refresh is not None:
-        refresh(store, suggester, list(document_ids), lambda done, *_: state.progress(done, total), state.should_stop)
-        return list(document_ids)
-    done: list[int] = []
-    for n, doc_id in enumerate(document_ids):
-        if state.should_stop():
-            break
-        view = store.document(doc_id)
-        spans, events = suggester.suggest(Document(view.text, view.ext_id, dict(view.meta)))
-        store.replace_suggestions(doc_id, spans, events)
-        done.append(doc_id)
-        state.progress(n + 1, total)
-    return done
+    return refresh_suggestions(store, suggester_for_store(store), document_ids, progress, state.should_stop)
 
 
 def import_files(store: Store, paths: Sequence[Path], state: State) -> dict[str, Any]:

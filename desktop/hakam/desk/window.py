@@ -218,10 +218,10 @@ class MainWindow(QMainWindow):
     def _suggest(self, ids: list[int]) -> None:
         store = self.store
 
-        def done(finished: list[int]) -> None:
-            if self.session.doc is not None and self.session.doc.id in finished:
+        def done(count: int) -> None:
+            if self.session.doc is not None and self.session.doc.id in ids:
                 self.session.reload()
-            self.statusBar().showMessage(self.tr("Suggestions ready for %1 documents").replace("%1", str(len(finished))), 6000)
+            self.statusBar().showMessage(self.tr("Suggestions ready for %1 documents").replace("%1", str(count)), 6000)
 
         self.run_background(self.tr("Suggesting"), lambda state: tasks.suggest(store, ids, state), done)
 

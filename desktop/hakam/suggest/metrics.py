@@ -1,46 +1,48 @@
-"""Precision, recall and F1 of suggestions against gold documents (exact offsets)."""
+"""Precision, recall and F1 of suggestions against gold documents (exact offsets).
+
+Counts go into ``hakam.core.scoring.PRF``; the report keeps its own short keys
+(``p``/``r``/``f1``), which bench JSON and the stored model scores use.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from hakam.core.model import Document, Event, Span
+from hakam.core.scoring import PRF
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 Key = tuple[int, int, str]
 
 
-def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+def _report(counts: PRF) -> dict[str, Any]:
+    return {"p": round(counts.precision, 4), "r": round(counts.recall, 4), "f1": round(counts.f1, 4),
+            "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}  # fmt: skip
 
 
 class Tally:
     """True/false positives and false negatives per label, summed over documents."""
 
     def __init__(self) -> None:
-        self.tp: Counter[str] = Counter()
-        self.fp: Counter[str] = Counter()
-        self.fn: Counter[str] = Counter()
+        self.labels: defaultdict[str, PRF] = defaultdict(PRF)
 
     def add(self, gold: Iterable[Key], predicted: Iterable[Key]) -> None:
         gold_set, pred_set = set(gold), set(predicted)
         for key in gold_set & pred_set:
-            self.tp[key[2]] += 1
+            self.labels[key[2]].tp += 1
         for key in pred_set - gold_set:
-            self.fp[key[2]] += 1
+            self.labels[key[2]].fp += 1
         for key in gold_set - pred_set:
-            self.fn[key[2]] += 1
+            self.labels[key[2]].fn += 1
 
     def report(self, per_label: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {"micro": prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))}
+        counts = self.labels.values()
+        micro = PRF(sum(c.tp for c in counts), sum(c.fp for c in counts), sum(c.fn for c in counts))
+        out: dict[str, Any] = {"micro": _report(micro)}
         if per_label:
-            labels = sorted(set(self.tp) | set(self.fp) | set(self.fn))
-            out["labels"] = {label: prf(self.tp[label], self.fp[label], self.fn[label]) for label in labels}
+            out["labels"] = {label: _report(self.labels[label]) for label in sorted(self.labels)}
         return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
-from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_json_lines
+from hakam.io.formats.jsonrec import converted, head_keys, is_json_file, iter_json_lines
 from hakam.io.jsonl import document_to_record, format_time, parse_time
 from hakam.io.records import ExportRecord, ImportRecord
 
@@ -109,14 +109,7 @@ class HakamReader:
         return "text" in keys and not ({"tokens", "_input_hash", "label", "entities", "annotations", "data"} & keys)
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ImportRecord | InputError]:
-        for item in iter_json_lines(path):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield record_from_json(item[1], path, item[0])
-            except InputError as error:
-                yield error
+        yield from converted(iter_json_lines(path), lambda data, line: record_from_json(data, path, line))
 
 
 

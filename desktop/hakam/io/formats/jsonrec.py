@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from hakam.io.errors import InputError
 
 _LONGEST_LINE = 1 << 24
+T = TypeVar("T")
 _KEY = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:')
 
 
@@ -92,6 +93,18 @@ def iter_records(path: Path) -> Iterator[tuple[int, Any] | InputError]:
         yield InputError(path, None, f"not UTF-8 (byte {error.start})")
         return
     yield from _walk(text, path)
+
+
+def converted(items: Iterable[tuple[int, Any] | InputError], convert: Callable[[Any, int], T]) -> Iterator[T | InputError]:
+    """``convert(value, line)`` of each record; a broken or refused one comes as its ``InputError``."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield convert(item[1], item[0])
+        except InputError as error:
+            yield error
 
 
 def _first_line_parses(head: bytes) -> bool:

@@ -28,7 +28,7 @@ from hakam.core.model import Document, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, WriteOptions
 from hakam.io.formats.annotators import add_suggestions, merge_annotators
-from hakam.io.formats.jsonrec import head_keys, iter_records
+from hakam.io.formats.jsonrec import converted, head_keys, iter_records
 from hakam.io.formats.prodigy import signed_hash
 from hakam.io.formats.utf16 import Utf16
 from hakam.io.jsonl import format_time, parse_time
@@ -158,14 +158,7 @@ class LabelStudioReader:
         text_key = options.text_key
         if text_key == "text":
             text_key = config_text_key(path) or text_key
-        for item in iter_records(path):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield record_from_task(item[1], path, item[0], text_key)
-            except InputError as error:
-                yield error
+        yield from converted(iter_records(path), lambda data, line: record_from_task(data, path, line, text_key))
 
 
 def _region_id(span: Span) -> str:

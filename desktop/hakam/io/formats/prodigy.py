@@ -27,7 +27,7 @@ from hakam.core.tokenize import tokenize
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
 from hakam.io.formats.hakam_jsonl import _event
-from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_json_lines
+from hakam.io.formats.jsonrec import converted, head_keys, is_json_file, iter_json_lines
 from hakam.io.jsonl import event_record
 from hakam.io.records import ExportRecord, ImportRecord
 
@@ -104,14 +104,7 @@ class ProdigyReader:
         return "text" in keys and (bool(_MARKERS & keys) or {"tokens", "spans"} <= keys)
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ImportRecord | InputError]:
-        for item in iter_json_lines(path):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield record_from_task(item[1], path, item[0])
-            except InputError as error:
-                yield error
+        yield from converted(iter_json_lines(path), lambda data, line: record_from_task(data, path, line))
 
 
 def signed_hash(value: str) -> int:
