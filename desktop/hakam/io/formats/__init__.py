@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol, TextIO
 
 from hakam.core.schema import Schema
@@ -83,33 +84,28 @@ _MODULES = {
 }
 
 
-def _module(name: str):
-    try:
-        return importlib.import_module(_MODULES[name])
-    except ModuleNotFoundError as error:
-        if error.name == _MODULES[name]:
-            return None
-        raise
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(_MODULES[name])
 
 
 def reader_names() -> list[str]:
-    return [n for n in _MODULES if _module(n) is not None and hasattr(_module(n), "READER")]
+    return [n for n in _MODULES if hasattr(_module(n), "READER")]
 
 
 def writer_names() -> list[str]:
-    return [n for n in _MODULES if _module(n) is not None and hasattr(_module(n), "WRITER")]
+    return [n for n in _MODULES if hasattr(_module(n), "WRITER")]
 
 
 def reader(name: str) -> Reader:
     module = _module(name) if name in _MODULES else None
-    if module is None or not hasattr(module, "READER"):
+    if not hasattr(module, "READER"):
         raise InputError(name, None, f"unknown input format; known: {', '.join(reader_names())}")
     return module.READER
 
 
 def writer(name: str) -> Writer:
     module = _module(name) if name in _MODULES else None
-    if module is None or not hasattr(module, "WRITER"):
+    if not hasattr(module, "WRITER"):
         raise InputError(name, None, f"unknown output format; known: {', '.join(writer_names())}")
     return module.WRITER
 
