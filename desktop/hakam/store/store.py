@@ -49,7 +49,10 @@ def default_annotator() -> str:
 
 
 class Store(DecisionLog):
-    """A Hakam database. Every write method commits before it returns."""
+    """A Hakam database. Every write method commits before it returns.
+
+    The tables are bound through one process-wide ``DatabaseProxy``: opening a Store
+    binds them to its file, so a process works on one database at a time."""
 
     def __init__(self, path: Path | str, annotator: str | None = None, schema: Schema | None = None):
         self.path = Path(path)

@@ -33,17 +33,12 @@ def _crf(argument: str | None) -> Suggester:
 
 @register("ensemble")
 def _ensemble(argument: str | None) -> Suggester:
-    """``ensemble`` (rules alone) or ``ensemble:DB`` (rules + learned names + the active CRF of DB)."""
+    """``ensemble``: the rules alone here; with a database (``hakam --db DB suggest``) the
+    CLI and the desk use ``training.suggester_for_store``: rules, learned names and the active CRF."""
+    from hakam.suggest.ensemble import Ensemble
     from hakam.suggest.rules import RuleSuggester
 
-    if not argument:
-        from hakam.suggest.ensemble import Ensemble
-
-        return Ensemble([RuleSuggester()])
-    from hakam.store import Store
-    from hakam.suggest.training import suggester_for_store
-
-    return suggester_for_store(Store(argument))
+    return Ensemble([RuleSuggester()])
 
 
 @register("bert")
