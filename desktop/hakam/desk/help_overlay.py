@@ -37,7 +37,8 @@ class HelpOverlay(QWidget):
                 continue
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), keys)):
+            # Keys read left to right even in the Arabic UI (a first-strong isolate keeps "Ctrl+," whole).
+            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), f"\u2068{keys}\u2069")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         note = QLabel(self.tr("Arrows follow the right-to-left text: Shift+← grows a highlight to the left, "
                               "Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows."))  # fmt: skip
