@@ -58,6 +58,7 @@ def open_store(args: argparse.Namespace):  # -> hakam.store.Store
         raise CommandError(str(error)) from None
     if args.annotator or preferences.annotator:  # else the desk asks once
         settings.adopt_annotator(store, preferences, args.annotator)
+    args.opened_store = store  # closed by main() when the command ends
     return store
 
 
@@ -77,3 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        store = getattr(args, "opened_store", None)
+        if store is not None:
+            store.close()

@@ -36,6 +36,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     finally:
         progress.done()
-        store.close()
     print(f"exported {count} documents to {args.out}", file=sys.stderr)
     return 0

@@ -16,11 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from hakam.cli import open_store
 
-    store = open_store(args)
-    try:
-        counts = store.counts()
-    finally:
-        store.close()
+    counts = open_store(args).counts()
     if args.json:
         print(orjson.dumps(counts, option=orjson.OPT_INDENT_2).decode())
         return 0
