@@ -151,3 +151,15 @@ def test_a_tagged_name_is_tagged_where_it_recurs():
     echoes = _echoes(text, tokens, [("PERS", start, start + 8, 0.8)])
     again = text.index("وليوناردو") + 1
     assert echoes == [("PERS", again, again + 8, 0.72)]
+
+
+def test_features_mark_knowledge_base_names_and_first_name_chains(featurize):
+    text = "قال سامر كلوني إن الأمم المتحدة ستجتمع في دمشق"
+    tokens, features = featurize(Document(text))
+    at = {text[t.start : t.end]: k for k, t in enumerate(tokens)}
+    assert "gz=B-ORG" in features[at["الأمم"]] and "gz=I-ORG" in features[at["المتحدة"]]
+    assert "-1:gz=B-ORG" in features[at["المتحدة"]] and "1:gz=I-ORG" in features[at["الأمم"]]
+    assert "gz=B-GPE" in features[at["دمشق"]]
+    assert not any(f.startswith("gz=") for f in features[at["ستجتمع"]])
+    assert "after_first_name_unknown" in features[at["كلوني"]]
+    assert "-2:first_name" in features[at["إن"]]

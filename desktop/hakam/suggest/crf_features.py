@@ -23,6 +23,8 @@ WordParts = dict[str, tuple[tuple[int, int, bool], ...]]  # word -> its tokens (
 _WORD_PARTS_MAX = 100_000
 _LOCAL = ("p1=", "p2=", "p3=", "p4=", "s1=", "s2=", "s3=", "s4=", "len=")  # affixes: the token itself only
 _FAR = ("w=", "rule=", "rtrig=")
+_FAR_LEXICAL = ("first_name", "org_head", "title=", "nationality", "place_head=")  # also seen ±2 away
+_NEAR_HINTS = (*_FAR, "gz=")  # hints also seen ±1 away
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -100,6 +102,30 @@ def _lexical(form: str, kb: KB) -> list[str]:
     return out
 
 
+def gazetteer_tags(words: Sequence[str], kb: KB, longest: dict[str, int]) -> list[str]:
+    """``gz=B-LABEL``/``gz=I-LABEL`` of the longest knowledge-base name starting at each
+    token (normalised clitic-split words, left to right, no overlaps), ``…:amb`` for a
+    name that is also a common word. ``longest``: first word -> most words of a name."""
+    labels, ambiguous = kb.gazetteer.labels, kb.gazetteer.ambiguous
+    tags = [""] * len(words)
+    k, n = 0, len(words)
+    while k < n:
+        most = longest.get(words[k], 0)
+        for size in range(min(most, n - k), 0, -1):
+            key = " ".join(words[k : k + size])
+            label = labels.get(key)
+            if label is not None:
+                amb = ":amb" if key in ambiguous else ""
+                tags[k] = f"gz=B-{label}{amb}"
+                for j in range(k + 1, k + size):
+                    tags[j] = f"gz=I-{label}{amb}"
+                k += size
+                break
+        else:
+            k += 1
+    return tags
+
+
 class FormFeatures:
     """Features that depend on a word's form alone, computed once per form (news
     vocabulary repeats), each also ready-made with the window offsets."""
@@ -107,6 +133,18 @@ class FormFeatures:
     def __init__(self, kb: KB, limit: int = 30_000):
         self.kb, self.limit = kb, limit
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        self._longest: dict[str, int] | None = None
+
+    @property
+    def longest(self) -> dict[str, int]:
+        """First word of a knowledge-base name -> the most words of a name starting with it."""
+        if self._longest is None:
+            longest: dict[str, int] = {}
+            for key in self.kb.gazetteer.labels:
+                parts = key.split(" ")
+                longest[parts[0]] = max(longest.get(parts[0], 0), len(parts))
+            self._longest = longest
+        return self._longest
 
     def __call__(self, form: str) -> tuple[list[str], dict[int, list[str]]]:
         found = self._cache.get(form)
@@ -121,7 +159,7 @@ class FormFeatures:
                     feats.append("al")
             feats += _lexical(form, self.kb)
             near = [f for f in feats if not f.startswith(_LOCAL)]
-            far = [f for f in feats if f.startswith(_FAR)]
+            far = [f for f in feats if f.startswith(_FAR + _FAR_LEXICAL)]
             shifted = {offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far)] for offset in WINDOW}
             found = self._cache[form] = (feats, shifted)
         return found
@@ -132,19 +170,31 @@ def token_features(
 ) -> list[list[str]]:
     """Feature strings per token: its form's features, its clitic context, ``hints``
     (per-token tags from other sources, e.g. the rule suggestions), and the same for
-    its neighbours (±1 all but affixes, ±2 the word and the hints), and the word bigrams around it."""
+    its neighbours (±1 all but affixes, ±2 the word, lexicon hits and the hints), the BIO tag of a
+    knowledge-base name match (also ±1), and the word bigrams around it."""
     words = [normalize_word(text[t.start : t.end]) or _MARKS for t in tokens]
+    kb = forms.kb
+    gazetteer = gazetteer_tags(words, kb, forms.longest)
+
+    def unknown(word: str) -> bool:
+        return word not in kb.first_names and not kb.lexical(word) and shape(word) == "arabic"
+
     own: list[list[str]] = []
     shifted: list[dict[int, list[str]]] = []
     for k, token in enumerate(tokens):
         feats, window = forms(words[k])
         extra = [hint for hint in hints[k] if hint]
+        if gazetteer[k]:
+            extra.append(gazetteer[k])
+        if k and words[k - 1] in kb.first_names and unknown(words[k]):
+            extra.append("after_first_name_unknown")  # a first name, then a word no lexicon knows
         if token.clitic:
             extra.append("clitic=" + words[k])
         elif k and tokens[k - 1].clitic and tokens[k - 1].end == token.start:
             extra.append("after_clitic=" + words[k - 1])
         own.append(feats + extra)
-        shifted.append({o: window[o] + [f"{o}:{h}" for h in extra if h.startswith(_FAR)] for o in WINDOW}
+        shifted.append({o: window[o] + [f"{o}:{h}" for h in extra if h.startswith(_FAR if abs(o) > 1 else _NEAR_HINTS)]
+                            for o in WINDOW}
                        if extra else window)  # fmt: skip
     n = len(own)
     out = []
