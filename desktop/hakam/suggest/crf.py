@@ -178,6 +178,8 @@ class CrfSuggester:
         with self._lock:
             tokens, features = self._features(doc)
             ranges = sentences(doc.text, tokens)
+            # Converting features to crfsuite's items is the costly part: once per sentence, for both taggers.
+            items = [pycrfsuite.ItemSequence(features[a:b]) for a, b in ranges]
             found: dict[str, list[tuple[str, int, int, float]]] = {}
             verdicts: dict[str, list[float]] = {}
             for part, judged in (("entities", others), ("triggers", other_triggers)):
@@ -186,7 +188,7 @@ class CrfSuggester:
                 found[part], verdicts[part] = [], [0.0] * len(judged)
                 labels = set(tagger.labels())
                 for n, (a, b) in enumerate(ranges):
-                    tagger.set(features[a:b])
+                    tagger.set(items[n])
                     found[part] += _decode(tagger, tokens[a:b])
                     for index, first, last, label in pending.get(n, ()):
                         verdicts[part][index] = _confidence(tagger, labels, label, first - a, last - a)
