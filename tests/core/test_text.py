@@ -53,7 +53,7 @@ def test_proclitics_are_split_from_names() -> None:
 
 
 def test_words_starting_with_clitic_letters_stay_whole() -> None:
-    text = "وزارة بغداد كركوك فلسطين لبنان"
+    text = "وزارة بغداد كركوك فلسطين لبنان وكالات والدة"
     assert texts_of(text, tokenize(text)) == text.split()
 
 

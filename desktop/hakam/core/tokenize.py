@@ -32,7 +32,8 @@ _EMOJI = (
 _SYMBOL = r"(?:[0-9*#]\u20e3|\p{S}|\p{P})"
 _WORD_RE = regex.compile(rf"{_EMOJI}|{_SYMBOL}|(?:(?!{_SYMBOL}|{_EMOJI})\S)+")
 _ARABIC_WORD = regex.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u0640\u064B-\u0652\u0670]+")
-_ARTICLE_CLITICS = regex.compile(r"(?:[وف]?[بكل])(?=ال\p{Arabic}{2})|[وف](?=ال\p{Arabic}{2})")
+# The stem after ال needs three letters: وكالات (agencies) and والدة (mother) are not و+ك+الات, و+الدة.
+_ARTICLE_CLITICS = regex.compile(r"(?:[وف]?[بكل])(?=ال\p{Arabic}{3})|[وف](?=ال\p{Arabic}{3})")
 _LAM_LAM = regex.compile(r"[وف]?ل(?=ل\p{Arabic}{2})")
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _MIN_STEM = 2
