@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hakam.suggest.words import Text
@@ -49,3 +50,17 @@ def resolve(cands: list[Cand]) -> list[Cand]:
             used.update(range(c.start, c.end))
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
+
+
+def scan(count: int, at: Callable[[int], Cand | None]) -> list[Cand]:
+    """Candidates found left to right by ``at(word index)``, each search resuming after the last find."""
+    out: list[Cand] = []
+    i = 0
+    while i < count:
+        found = at(i)
+        if found:
+            out.append(found)
+            i = found.last
+        else:
+            i += 1
+    return out

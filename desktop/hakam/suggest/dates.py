@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
+from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.kb import KB, normalized
 from hakam.suggest.words import Text, ascii_digits, stems
 
@@ -82,18 +82,13 @@ class DateReader:
     def find(self) -> list[Cand]:
         starts = {w.split()[0] for table in (self.months, self.weekdays, self.relative) for w in table}
         starts |= _PART | _PERIODS
-        out: list[Cand] = []
-        i = 0
-        while i < len(self.words):
+
+        def at(i: int) -> Cand | None:
             form = self.words[i].form
             maybe = form[0].isdigit() or form[1:2].isdigit() or any(k in starts for _, k in stems(form))
-            found = self._at(i) if maybe else None
-            if found:
-                out.append(found)
-                i = found.last
-            else:
-                i += 1
-        return out
+            return self._at(i) if maybe else None
+
+        return scan(len(self.words), at)
 
     def _cand(self, i: int, end: int, score: float, value: dt.date | None = None, prefix: int = 0) -> Cand:
         if self.form(end - 1) == ")":  # 12 آذار (مارس) without a year: no closing bracket at the end

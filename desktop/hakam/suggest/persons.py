@@ -3,7 +3,7 @@ verbs, and later mentions of a known person by surname."""
 
 from __future__ import annotations
 
-from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
+from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, definite
 from hakam.suggest.kb import normalized
 from hakam.suggest.words import stems
@@ -60,16 +60,7 @@ def _feminine(ctx: Context, j: int) -> bool:
 
 
 def persons(ctx: Context) -> list[Cand]:
-    out: list[Cand] = []
-    i = 0
-    while i < len(ctx.words):
-        found = None if i in ctx.taken else _person_at(ctx, i)
-        if found:
-            out.append(found)
-            i = found.last
-        else:
-            i += 1
-    return out
+    return scan(len(ctx.words), lambda i: None if i in ctx.taken else _person_at(ctx, i))
 
 
 def _person_at(ctx: Context, i: int) -> Cand | None:
