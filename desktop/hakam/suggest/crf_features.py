@@ -3,8 +3,9 @@
 Tokens are ``hakam.core.tokenize.tokenize`` tokens (proclitics split off, with
 the gazetteer vocabulary as known stems so لدمشق splits). Each token gets its
 normalised form, affixes, word shape, what the lexicons and gazetteers say
-about it (with its BIO position in a gazetteer name) and what the rule
-suggester proposed there, plus the same for two tokens on each side.
+about it (with its BIO position in a gazetteer name), how it behaves in general
+Arabic text (``frequency``) and what the rule suggester proposed there, plus
+the same for two tokens on each side.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from hakam.core.model import Span
 from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token, tokenize, word_tokens
+from hakam.suggest import frequency
 from hakam.suggest.kb import KB
 
 WINDOW = (-2, -1, 1, 2)
@@ -157,6 +159,7 @@ class FormFeatures:
                 feats += [f"p{n}={form[:n]}" for n in range(1, 5)] + [f"s{n}={form[-n:]}" for n in range(1, 5)]
                 if form.startswith("ال"):
                     feats.append("al")
+                feats += frequency.features(form)
             feats += _lexical(form, self.kb)
             near = [f for f in feats if not f.startswith(_LOCAL)]
             far = [f for f in feats if f.startswith(_FAR + _FAR_LEXICAL)]
