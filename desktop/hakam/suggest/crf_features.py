@@ -3,9 +3,9 @@
 Tokens are ``hakam.core.tokenize.tokenize`` tokens (proclitics split off, with
 the gazetteer vocabulary as known stems so لدمشق splits). Each token gets its
 normalised form, affixes, word shape, what the lexicons and gazetteers say
-about it (with its BIO position in a gazetteer name), how it behaves in general
-Arabic text (``frequency``) and what the rule suggester proposed there, plus
-the same for two tokens on each side.
+about it (with its BIO position in a gazetteer name, and where it stands in
+listed names), how it behaves in general Arabic text (``frequency``) and what
+the rule suggester proposed there, plus the same for two tokens on each side.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ def _lexical(form: str, kb: KB) -> list[str]:
         out.append("speech")
     if form in kb.gazetteer.ambiguous:
         out.append("ambiguous_name")
+    out += [f"kbw={part}" for part in kb.name_parts.get(form, ())]
     return out
 
 

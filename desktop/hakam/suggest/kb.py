@@ -72,6 +72,22 @@ class KB:
         )
         return frozenset(w for w in words if len(w) >= 3)
 
+    @cached_property
+    def name_parts(self) -> dict[str, tuple[str, ...]]:
+        """Word -> where it stands in the multi-word names listed (``PERS:first``,
+        ``ORG:mid``, ``LOC:last`` …; places as LOC): a CRF clue for names that are
+        not listed whole (ساركوزي alone, a new ministry of a listed kind)."""
+        table: dict[str, set[str]] = {}
+        for key, label in self.gazetteer.labels.items():
+            words = key.split(" ")
+            if len(words) < 2:
+                continue
+            kind = "LOC" if label in PLACE_LABELS else label
+            for k, word in enumerate(words):
+                where = "first" if k == 0 else "last" if k == len(words) - 1 else "mid"
+                table.setdefault(word, set()).add(f"{kind}:{where}")
+        return {word: tuple(sorted(parts)) for word, parts in table.items()}
+
     def lexical(self, form: str) -> bool:
         """A word some lexicon knows as something other than a name."""
         return (
