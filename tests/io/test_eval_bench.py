@@ -53,6 +53,8 @@ def test_run_bench_imports_trains_suggests_and_scores(tmp_path: Path, monkeypatc
     assert calls == [1] and result["model"] == {"crf": "v1"}
     assert result["micro_f1_strict"] == 0.5 and result["micro_f1_tolerant"] == 1.0  # DATE is not scored
     assert result["training_documents"] == 1 and result["test_words"] == 5 and result["peak_rss_mb"] > 0
+    # بشار الأسد was a training span, (و)إسرائيل was not
+    assert result["unseen_names"] == {"share": 0.5, "recall_tolerant": 1.0, "LOC": 1.0}
 
 
 def test_auto_detection_of_folders_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

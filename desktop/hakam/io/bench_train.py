@@ -8,6 +8,8 @@ document. The gold keeps the corpus's own spans; scoring maps GPE/LOC/FAC to
 LOC, leaves MISC out (with predictions that overlap it) and keeps predictions
 of the corpus's labels only, strict and with the proclitic tolerance. Nothing
 derived from the corpus outlives the run: the store is deleted at the end.
+``unseen_names`` tells how many test names never occur in training and how many of
+those each suggester finds: the measure of what it learned beyond memorising names.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Set
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from hakam.core.model import Document
+from hakam.core.normalize import normalize_word
 from hakam.core.schema import load_schema
 from hakam.io.errors import InputError
 from hakam.io.evaluate import Side, add_record, compare
@@ -34,6 +38,7 @@ PLACE_MAP = {"GPE": "LOC", "FAC": "LOC"}
 SCORED = ("PERS", "ORG", "LOC")
 IGNORED = ("MISC",)
 SENTENCES_PER_DOC = 20
+_PROCLITIC_LETTERS = "وفبلك"
 
 
 def _peak_rss_mb() -> float:
@@ -41,10 +46,35 @@ def _peak_rss_mb() -> float:
     return round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)
 
 
-def score(suggesters: dict[str, Suggester], test: Path, fmt: str, per_doc: int) -> dict[str, dict[str, Any]]:
+def name_key(name: str) -> str:
+    """A name as compared between training and test: normalised words."""
+    return " ".join(normalize_word(word) for word in name.split())
+
+
+def _unseen(name: str, seen: Set[str]) -> bool:
+    """Neither the name nor the name without a leading proclitic was a training span."""
+    key = name_key(name)
+    return key not in seen and key.lstrip(_PROCLITIC_LETTERS) not in seen
+
+
+def _seen_names(store: Store) -> set[str]:
+    """``name_key`` of every span of the reviewed (training) documents."""
+    from hakam.store import REVIEWED
+
+    seen = set()
+    for doc_id in store.document_ids(status=REVIEWED):
+        doc = store.reviewed_document(doc_id)
+        seen.update(name_key(doc.text[s.start : s.end]) for s in doc.spans)
+    return seen
+
+
+def score(
+    suggesters: dict[str, Suggester], test: Path, fmt: str, per_doc: int, seen: Set[str] = frozenset()
+) -> dict[str, dict[str, Any]]:
     """Each suggester's scores on ``test`` (strict and tolerant, see the module doc),
-    with its test words and suggestion seconds."""
-    gold = Side(fmt)
+    with its test words and suggestion seconds; with ``seen`` (``name_key`` of the
+    training spans), also its tolerant recall on the test names never seen in training."""
+    gold, unseen = Side(fmt), Side(fmt)
     preds = {name: Side("suggestions") for name in suggesters}
     seconds = dict.fromkeys(suggesters, 0.0)
     words = 0
@@ -52,6 +82,8 @@ def score(suggesters: dict[str, Suggester], test: Path, fmt: str, per_doc: int) 
         if isinstance(item, InputError):
             raise item
         add_record(gold, item)
+        text = item.doc.text
+        unseen.by_text[text] = [s for s in item.doc.spans if _unseen(text[s.start : s.end], seen)]
         doc = Document(item.doc.text, item.doc.id, {})
         words += len(doc.text.split())
         for name, suggester in suggesters.items():
@@ -62,9 +94,13 @@ def score(suggesters: dict[str, Suggester], test: Path, fmt: str, per_doc: int) 
     out = {}
     for name, pred in preds.items():
         result = compare(gold, pred, PLACE_MAP, IGNORED, only=SCORED)
+        novel = compare(unseen, pred, PLACE_MAP, IGNORED, only=SCORED)["tolerant"]
         out[name] = {
             "strict": result["strict"], "tolerant": result["tolerant"], "tolerance": result["tolerance"],
             "micro_f1_strict": result["strict"]["micro"]["f1"], "micro_f1_tolerant": result["tolerant"]["micro"]["f1"],
+            "unseen_names": {"share": round(novel["micro"]["support"] / max(result["tolerant"]["micro"]["support"], 1), 3),
+                             "recall_tolerant": novel["micro"]["recall"],
+                             **{label: novel[label]["recall"] for label in SCORED if novel.get(label, {}).get("support")}},
             "test_words": words, "suggest_seconds": round(seconds[name], 2),
             "suggestion_words_per_second": round(words / seconds[name]) if seconds[name] else None,
         }  # fmt: skip
@@ -108,7 +144,8 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
             ensemble = suggester_for_store(store)
             members = getattr(ensemble, "members", [])
             crf = {"crf": members[-1]} if len(members) > 1 else {}
-            results = score({"ensemble": ensemble, **crf}, Path(args.test), fmt, per_doc)
+            seen = _seen_names(store)
+            results = score({"ensemble": ensemble, **crf}, Path(args.test), fmt, per_doc, seen)
         finally:
             store.close()
     headline = _headline(trained) if crf else "ensemble"
@@ -118,7 +155,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
         "model": asdict(trained) if is_dataclass(trained) else trained,
         "scored_labels": list(SCORED), "label_map": PLACE_MAP, "ignored": list(IGNORED),
         "suggester": headline, **results[headline],
-        "suggesters": {name: {k: r[k] for k in ("micro_f1_strict", "micro_f1_tolerant", "strict", "tolerant")}
+        "suggesters": {name: {k: r[k] for k in ("micro_f1_strict", "micro_f1_tolerant", "strict", "tolerant", "unseen_names")}
                        for name, r in results.items()},
         "import_seconds": round(import_seconds, 2), "training_seconds": round(train_seconds, 2),
         "peak_rss_mb": _peak_rss_mb(),
