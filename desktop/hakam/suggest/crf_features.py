@@ -4,8 +4,9 @@ Tokens are ``hakam.core.tokenize.tokenize`` tokens (proclitics split off, with
 the gazetteer vocabulary as known stems so لدمشق splits). Each token gets its
 normalised form, affixes, word shape, what the lexicons and gazetteers say
 about it (with its BIO position in a gazetteer name, and where it stands in
-listed names), how it behaves in general Arabic text (``frequency``) and what
-the rule suggester proposed there, plus the same for two tokens on each side.
+listed names), how it behaves in general Arabic text (``frequency``), how much
+its letters look like a name's (``nameness``) and what the rule suggester
+proposed there, plus the same for two tokens on each side.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from hakam.core.model import Span
 from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token, tokenize, word_tokens
-from hakam.suggest import frequency
+from hakam.suggest import frequency, nameness
 from hakam.suggest.kb import KB
 
 WINDOW = (-2, -1, 1, 2)
@@ -161,6 +162,8 @@ class FormFeatures:
                 if form.startswith("ال"):
                     feats.append("al")
                 feats += frequency.features(form)
+                if len(form) >= nameness.MIN_LETTERS:
+                    feats.append(f"nm={nameness.shipped().bucket(form)}")
             feats += _lexical(form, self.kb)
             near = [f for f in feats if not f.startswith(_LOCAL)]
             far = [f for f in feats if f.startswith(_FAR + _FAR_LEXICAL)]

@@ -19,29 +19,43 @@ import numpy as np
 
 _LOCK = threading.Lock()
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
+_COMMON: list[str] = []  # normalised forms of Zipf 3.5 or more, most frequent first
+_COMMON_ZIPF = 3.5
 
 
 def _table() -> tuple[np.ndarray, np.ndarray]:
     """(sorted hashes of normalised forms, their Zipf buckets), built once per process
-    (about two seconds); 540k forms in 5 MB, where a dict would take 200 MB."""
+    (about two seconds); 540k forms in 5 MB, where a dict would take 200 MB. Read from
+    the list file itself: wordfreq's own dict would stay cached in memory."""
     global _TABLE
     with _LOCK:
         if _TABLE is None:
-            from wordfreq import get_frequency_dict
+            from wordfreq import available_languages, read_cBpack
 
             from hakam.core.normalize import normalize_word
 
-            raw = get_frequency_dict("ar", "large")
-            words = normalize_word("\n".join(raw)).split("\n")  # one translate for the whole list
             summed: dict[int, float] = {}
-            for form, share in zip(words, raw.values()):
-                key = hash(form)  # str hashes are stable within a process, which is all the table lives
-                summed[key] = summed.get(key, 0.0) + share
+            # Bucket n of the list holds the words of n centibels below one: frequency 10^(-n/100).
+            for centibels, bucket in enumerate(read_cBpack(available_languages("large")["ar"])):
+                share = 10 ** (-centibels / 100)
+                forms = normalize_word("\n".join(bucket)).split("\n") if bucket else []  # one translate a bucket
+                if 9 - centibels / 100 >= _COMMON_ZIPF:
+                    _COMMON.extend(forms)
+                for form in forms:
+                    key = hash(form)  # str hashes are stable within a process, which is all the table lives
+                    summed[key] = summed.get(key, 0.0) + share
             keys = np.fromiter(summed, dtype=np.int64, count=len(summed))
             buckets = np.fromiter((math.log10(v) + 9 for v in summed.values()), dtype=np.float64, count=len(summed))
             order = np.argsort(keys)
             _TABLE = keys[order], np.maximum(buckets[order], 0).astype(np.uint8)
         return _TABLE
+
+
+def common_forms() -> list[str]:
+    """Normalised forms of general Arabic text of Zipf 3.5 or more (about 30k), most
+    frequent first, repeats possible (forms that differ only before normalising)."""
+    _table()
+    return _COMMON
 
 
 def zipf(form: str) -> int:
