@@ -202,9 +202,11 @@ def token_features(
         elif k and tokens[k - 1].clitic and tokens[k - 1].end == token.start:
             extra.append("after_clitic=" + words[k - 1])
         own.append(feats + extra)
-        shifted.append({o: window[o] + [f"{o}:{h}" for h in extra if h.startswith(_FAR if abs(o) > 1 else _NEAR_HINTS)]
-                            for o in WINDOW}
-                       if extra else window)  # fmt: skip
+        near = [h for h in extra if h.startswith(_NEAR_HINTS)]  # clitic marks stay with the token
+        if near:
+            far = [h for h in near if h.startswith(_FAR)]
+            window = {o: window[o] + [f"{o}:{h}" for h in (near if abs(o) == 1 else far)] for o in WINDOW}
+        shifted.append(window)
     n = len(own)
     out = []
     for k in range(n):

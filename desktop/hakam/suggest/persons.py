@@ -67,8 +67,8 @@ def _person_at(ctx: Context, i: int) -> Cand | None:
     first = _first_name_at(ctx, i)
     form = ctx.form(i)
     kunya = form in ctx.kb.kunya and (ctx.name_like(i + 1) or ctx.family(i + 1))
-    if not (first or kunya or ctx.plain_word(i)):
-        return None
+    if not (first or kunya) and (form.startswith("ال") or not ctx.plain_word(i)):
+        return None  # a name starts with a given name, a kunya or a plain word without the article
     context = _context(ctx, i)
     if first:
         end = _name_chain(ctx, i + first[1], strict=context is None)
@@ -82,7 +82,7 @@ def _person_at(ctx: Context, i: int) -> Cand | None:
         if end - i >= 3 or context:
             return ctx.cand(i, 0, end, "PERS", PATTERN)
         return None
-    if context and ctx.plain_word(i) and not form.startswith("ال"):
+    if context:
         end = _name_chain(ctx, i + 1, strict=False)
         plain = all(ctx.plain_word(k) or ctx.family(k) for k in range(i, end))
         construct = end in ctx.taken or definite(ctx.form(end))  # قائد عمليات ديالى: a title goes on
