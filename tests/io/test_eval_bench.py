@@ -12,7 +12,7 @@ import pytest
 
 from hakam.cli import main
 from hakam.core.model import Span
-from hakam.io.bench_train import run_bench
+from hakam.io.bench_train import is_unseen, name_key, run_bench
 
 GOLD = "-DOCSTART- O\n\nقال O\nبشار B-PERS\nالأسد I-PERS\nفي O\nوإسرائيل B-LOC\nو O\nالسوق B-MISC\n"
 
@@ -73,3 +73,10 @@ def test_auto_detection_of_folders_through_the_cli(tmp_path: Path, capsys: pytes
     out = tmp_path / "out.conll"
     assert main(["--db", str(db), "export", str(out), "--format", "conll"]) == 0
     assert "دمشق B-GPE" in out.read_text(encoding="utf-8")
+
+
+def test_a_test_name_with_a_proclitic_counts_as_seen_when_its_stem_was_trained() -> None:
+    seen = {name_key(n) for n in ("إسرائيل", "الأمم المتحدة", "بغداد")}
+    assert not is_unseen("وإسرائيل", seen) and not is_unseen("للأمم المتحدة", seen)
+    assert not is_unseen("ولبغداد", seen) and not is_unseen("بغداد", seen)
+    assert is_unseen("وإسرائيلي", seen) and is_unseen("الأمم", seen)

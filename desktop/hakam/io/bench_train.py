@@ -51,10 +51,13 @@ def name_key(name: str) -> str:
     return " ".join(normalize_word(word) for word in name.split())
 
 
-def _unseen(name: str, seen: Set[str]) -> bool:
-    """Neither the name nor the name without a leading proclitic was a training span."""
+def is_unseen(name: str, seen: Set[str]) -> bool:
+    """Neither the name nor the name without one or two leading proclitic letters
+    (وإسرائيل; للأمم المتحدة, where ل + ال is written لل) was a training span."""
     key = name_key(name)
-    return key not in seen and key.lstrip(_PROCLITIC_LETTERS) not in seen
+    readings = [key] + [key[n:] for n in (1, 2) if all(c in _PROCLITIC_LETTERS for c in key[:n])]
+    readings += ["ال" + r[2:] for r in readings if r.startswith("لل")]
+    return not any(reading in seen for reading in readings)
 
 
 def _seen_names(store: Store) -> set[str]:
@@ -83,7 +86,7 @@ def score(
             raise item
         add_record(gold, item)
         text = item.doc.text
-        unseen.by_text[text] = [s for s in item.doc.spans if _unseen(text[s.start : s.end], seen)]
+        unseen.by_text[text] = [s for s in item.doc.spans if is_unseen(text[s.start : s.end], seen)]
         doc = Document(item.doc.text, item.doc.id, {})
         words += len(doc.text.split())
         for name, suggester in suggesters.items():

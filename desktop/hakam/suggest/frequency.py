@@ -7,7 +7,7 @@ plural or feminine endings (مدينة → المدينة, مدن), a name mostl
 620k word frequencies (Wikipedia, news, subtitles, web; the ``wordfreq``
 package, data CC BY-SA 4.0), so the tagger can recognise names it never saw in
 reviewed data. Zipf values (log10 of occurrences per billion words) are
-bucketed to whole numbers; 0 means the form is rare or not in the list.
+bucketed to whole numbers; 0 means the form is not in the list.
 """
 
 from __future__ import annotations

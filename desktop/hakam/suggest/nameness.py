@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from hakam.suggest import frequency
 from hakam.suggest.kb import KB, knowledge
 
-NAME_LABELS = frozenset({"PERS", "GPE", "LOC"})
+_NAME_SOURCES = frozenset({"PERS", "GPE", "LOC"})  # ORG names are mostly common words
 MIN_LETTERS = 3
 BUCKETS = 3  # scores are clamped to -3 … 3
 _SCALE = 4  # buckets per unit of the mean log-likelihood ratio
@@ -53,7 +53,7 @@ class Nameness:
 
     @classmethod
     def from_knowledge(cls, kb: KB) -> Nameness:
-        words = {w for key, label in kb.gazetteer.labels.items() if label in NAME_LABELS for w in key.split(" ")}
+        words = {w for key, label in kb.gazetteer.labels.items() if label in _NAME_SOURCES for w in key.split(" ")}
         words |= {name for name in kb.first_names if " " not in name}
         return cls(words, frequency.common_forms())
 
