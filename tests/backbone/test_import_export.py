@@ -101,20 +101,45 @@ BAD = [
     (orjson.dumps({"id": "x"}), 'missing "text"'),
     (orjson.dumps({"id": "x", "text": "   "}), '"text" is empty'),
     (orjson.dumps({"text": TEXT, "spans": [{"start": 40, "end": 90, "label": "GPE"}]}), "outside the text"),
-    (orjson.dumps({"text": TEXT, "spans": [{"start": 9, "end": 9, "label": "GPE"}]}), "start must be ≥ 0 and before end"),
+    (
+        orjson.dumps({"text": TEXT, "spans": [{"start": 9, "end": 9, "label": "GPE"}]}),
+        "start must be ≥ 0 and before end",
+    ),
     (orjson.dumps({"text": TEXT, "spans": [{"start": 36, "end": 40, "label": "GPE", "text": "حلب"}]}), "says 'حلب'"),
     (orjson.dumps({"text": TEXT, "spans": [{"start": 36, "end": 40, "label": "CITY"}]}), "unknown label CITY (1)"),
-    (orjson.dumps({"text": TEXT, "events": [{"type": "RIOT", "trigger": {"start": 0, "end": 4}}]}), "unknown event type RIOT"),
-    (orjson.dumps({"text": TEXT, "events": [{"type": "CLASH", "trigger": {"start": 0, "end": 4},
-                                            "arguments": [{"role": "WITNESS", "start": 5, "end": 9}]}]}), "unknown role WITNESS"),  # fmt: skip
-    (orjson.dumps({"text": TEXT, "spans": [{"start": 5, "end": 17, "label": "ORG"}, {"start": 11, "end": 20, "label": "ORG"}]}),
-     "overlap with the same label ORG"),  # fmt: skip
+    (
+        orjson.dumps({"text": TEXT, "events": [{"type": "RIOT", "trigger": {"start": 0, "end": 4}}]}),
+        "unknown event type RIOT",
+    ),
+    (
+        orjson.dumps(
+            {
+                "text": TEXT,
+                "events": [
+                    {
+                        "type": "CLASH",
+                        "trigger": {"start": 0, "end": 4},
+                        "arguments": [{"role": "WITNESS", "start": 5, "end": 9}],
+                    }
+                ],
+            }
+        ),
+        "unknown role WITNESS",
+    ),  # fmt: skip
+    (
+        orjson.dumps(
+            {"text": TEXT, "spans": [{"start": 5, "end": 17, "label": "ORG"}, {"start": 11, "end": 20, "label": "ORG"}]}
+        ),
+        "overlap with the same label ORG",
+    ),  # fmt: skip
     (orjson.dumps({"text": TEXT, "answer": "maybe"}), '"answer" must be'),
 ]
 
 
 @pytest.mark.parametrize(("line", "message"), BAD, ids=[m for _, m in BAD])
-def test_a_bad_record_names_file_and_line_and_writes_nothing(tmp_path: Path, db: Path, capsys, line: bytes, message: str) -> None:
+def test_a_bad_record_names_file_and_line_and_writes_nothing(
+    tmp_path: Path, db: Path, capsys, line: bytes, message: str
+) -> None:
     path = write_jsonl(tmp_path / "bad.jsonl", GOOD, line, dict(GOOD, id="after", text=TEXT + "!"))
     assert hakam(db, "import", path) == 1
     error = capsys.readouterr().err
@@ -134,7 +159,10 @@ def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path, cap
 
 
 def test_map_and_add_labels(tmp_path: Path, db: Path) -> None:
-    record = {"text": TEXT, "spans": [{"start": 36, "end": 40, "label": "CITY"}, {"start": 5, "end": 17, "label": "AGENCY"}]}
+    record = {
+        "text": TEXT,
+        "spans": [{"start": 36, "end": 40, "label": "CITY"}, {"start": 5, "end": 17, "label": "AGENCY"}],
+    }
     path = write_jsonl(tmp_path / "m.jsonl", record)
     assert hakam(db, "import", "--map", "CITY=GPE", "--add-labels", path) == 0
     store = Store(db)

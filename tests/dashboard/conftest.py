@@ -53,7 +53,9 @@ def fill(store: Store, documents: int = 6) -> Store:
             store.accept_event(event.id)
         store.mark_reviewed(doc_id)
         when = now - (2 - n // 2) * DAY + n * 600
-        Decision.update(at=when + (Decision.id % 97) * 90 - (Decision.id % 2) * 7200).where(Decision.document == doc_id).execute()
+        Decision.update(at=when + (Decision.id % 97) * 90 - (Decision.id % 2) * 7200).where(
+            Decision.document == doc_id
+        ).execute()
         Document.update(reviewed_at=when).where(Document.id == doc_id).execute()
     for version, docs, f1, active in (("1", 2, 0.41, False), ("2", 4, 0.58, True), ("3", 5, 0.63, False)):
         store.model_version("crf", version, "crf", scores=scores(f1), train_documents=docs, active=active)

@@ -39,7 +39,9 @@ def test_keyboard_edit_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClicks(widget.database, str(tmp_path / "team.sqlite"))
     with qtbot.waitSignal(widget.saved) as saved:
         qtbot.keyClick(widget.database, Qt.Key.Key_Return)
-    expected = st.Settings(annotator="amal", language="ar", font_size=22, theme="dark", database=str(tmp_path / "team.sqlite"))
+    expected = st.Settings(
+        annotator="amal", language="ar", font_size=22, theme="dark", database=str(tmp_path / "team.sqlite")
+    )
     assert saved.args == [expected] and st.load().settings == expected
     assert not widget.isVisible()
 

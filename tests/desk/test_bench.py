@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hakam.desk.bench import TARGETS_MS, make_article, run_bench
+from hakam.bench.desk import TARGETS_MS, make_article, run_bench
 
 
 def test_article_generator_offsets():

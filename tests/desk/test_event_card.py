@@ -56,7 +56,9 @@ def test_arguments_by_role_keys_and_card(window, store, qtbot):
     press(qtbot, window.article, K.Key_Escape)
     window.article.select(*find(TEXT_1, "طائرات حربية"))
     press(qtbot, window.article, K.Key_R, K.Key_I)
-    assert ("INSTRUMENT", *find(TEXT_1, "طائرات حربية")) in {(a.role, a.start, a.end) for a in strike(store, doc).arguments}
+    assert ("INSTRUMENT", *find(TEXT_1, "طائرات حربية")) in {
+        (a.role, a.start, a.end) for a in strike(store, doc).arguments
+    }
     # remove the TARGET row from the card
     card = window.side.card
     rows = [card.arguments.topLevelItem(n) for n in range(card.arguments.topLevelItemCount())]

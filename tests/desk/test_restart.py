@@ -56,7 +56,9 @@ def test_reopens_last_document_without_decisions(qtbot, db_path):
     store = Store(db_path)
     window = open_window(qtbot, store)
     row = window.queue.list.item(2)
-    qtbot.mouseClick(window.queue.list.viewport(), Qt.MouseButton.LeftButton, pos=window.queue.list.visualItemRect(row).center())
+    qtbot.mouseClick(
+        window.queue.list.viewport(), Qt.MouseButton.LeftButton, pos=window.queue.list.visualItemRect(row).center()
+    )
     assert window.session.doc.ext_id == "doc-3"
     window.close()
     store.close()

@@ -91,7 +91,10 @@ def arabic_qm(tmp_path: Path) -> Path:
 
 
 def test_arabic_ui_has_arabic_menus_and_is_mirrored(
-    qapp, arabic_qm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qapp,
+    arabic_qm: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
@@ -99,7 +102,9 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(
     from hakam.desk import i18n
     from hakam.store import Store
 
-    window_module = pytest.importorskip("hakam.desk.window", reason="the main window (hakam.desk.window) is not built yet")
+    window_module = pytest.importorskip(
+        "hakam.desk.window", reason="the main window (hakam.desk.window) is not built yet"
+    )
     monkeypatch.delenv("HAKAM_LANG", raising=False)
     try:
         assert i18n.install(qapp, "ar", folder=arabic_qm) == "ar"

@@ -11,7 +11,9 @@ from hakam.io.records import ExportRecord, ImportRecord
 from hakam.store import Store
 
 # Arabic, Latin and an emoji (two UTF-16 units) on one line, then a second line.
-TEXT = "قالت وزارة الدفاع 😊 إن غارة على والرقة قتلت 5 مدنيين أمس، وأدانت الأمم المتحدة ذلك في Geneva.\nوفي دمشق اشتباكات."
+TEXT = (
+    "قالت وزارة الدفاع 😊 إن غارة على والرقة قتلت 5 مدنيين أمس، وأدانت الأمم المتحدة ذلك في Geneva.\nوفي دمشق اشتباكات."
+)
 
 
 def at(text: str, word: str, label: str, occurrence: int = 0) -> Span:

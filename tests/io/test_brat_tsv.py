@@ -54,7 +54,8 @@ def test_brat_reads_every_line_kind(tmp_path: Path) -> None:
     assert event_texts(text, record.doc.events) == [
         ("Merge-org", "merged", (("Org-Arg", "Google"), ("Org-Arg", "YouTube"))),  # Org-Arg2 -> Org-Arg (conf)
         ("Report", "reported", (("Event-Arg", "merged"), ("Reporter-Arg", "Reddit"))),
-        ("Report", "reported", (("Reporter-Arg", "Reddit"),))]  # two events on one trigger
+        ("Report", "reported", (("Reporter-Arg", "Reddit"),)),
+    ]  # two events on one trigger
     merge = next(e for e in record.doc.events if e.type == "Merge-org")
     assert merge.attributes == {"Confidence": "Low"}
     meta = record.doc.meta["brat"]

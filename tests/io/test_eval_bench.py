@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from hakam.bench.train import is_unseen, name_key, run_bench
 from hakam.cli import main
 from hakam.core.model import Span
-from hakam.io.bench_train import is_unseen, name_key, run_bench
 
 GOLD = "-DOCSTART- O\n\nقال O\nبشار B-PERS\nالأسد I-PERS\nفي O\nوإسرائيل B-LOC\nو O\nالسوق B-MISC\n"
 

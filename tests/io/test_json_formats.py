@@ -67,8 +67,12 @@ def test_prodigy_answers_meta_and_token_spans(tmp_path: Path) -> None:
 
 
 def test_prodigy_span_text_mismatch_names_file_and_line(tmp_path: Path) -> None:
-    path = lines(tmp_path, "p.jsonl", {"text": "في حلب", "spans": []},
-                 {"text": "في حلب", "spans": [{"start": 3, "end": 5, "label": "GPE", "text": "حلب"}], "answer": "accept"})
+    path = lines(
+        tmp_path,
+        "p.jsonl",
+        {"text": "في حلب", "spans": []},
+        {"text": "في حلب", "spans": [{"start": 3, "end": 5, "label": "GPE", "text": "حلب"}], "answer": "accept"},
+    )
     store = new_store(tmp_path / "db.sqlite")
     with pytest.raises(InputError, match=r"p.jsonl:2: .*'حلب'"):
         import_file(store, path, fmt="prodigy", add_labels=True)
@@ -88,8 +92,9 @@ def test_prodigy_export_tokens_and_round_trip(tmp_path: Path) -> None:
     record = read_all("prodigy", path)[0]
     doc = sample_document()
     assert record.doc.text == TEXT and keys(record.doc.spans) == keys(doc.spans)
-    assert [(e.type, e.trigger, e.arguments, e.attributes) for e in record.doc.events] == \
-        [(e.type, e.trigger, e.arguments, e.attributes) for e in doc.events]  # events ride along
+    assert [(e.type, e.trigger, e.arguments, e.attributes) for e in record.doc.events] == [
+        (e.type, e.trigger, e.arguments, e.attributes) for e in doc.events
+    ]  # events ride along
 
 
 def _write(tmp_path: Path, fmt: str, name: str, record=None) -> Path:

@@ -29,7 +29,9 @@ def test_round_trip_through_the_store(tmp_path: Path, fmt: str, capsys: pytest.C
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     assert main(["--db", str(first), "import", str(source), "--add-labels"]) == 0
-    out = tmp_path / ("out" if fmt == "brat" else f"out.{ {'conll': 'conll', 'labelstudio': 'json'}.get(fmt, 'jsonl')}")
+    out = tmp_path / (
+        "out" if fmt == "brat" else f"out.{ {'conll': 'conll', 'labelstudio': 'json'}.get(fmt, 'jsonl') }"
+    )
     assert main(["--db", str(first), "export", str(out), "--format", fmt]) == 0
     assert main(["--db", str(second), "import", str(out), "--reviewed", "--add-labels"]) == 0
     assert f"read as {fmt}" in capsys.readouterr().err

@@ -91,7 +91,10 @@ def test_held_out_scores_of_a_model_version() -> None:
     trained = {"held_out_documents": 2, "rules": {"entities": {"micro": {"p": 0, "r": 0, "f1": 0.1}}},
                "crf": {"entities": {"micro": prf, "labels": {"GPE": prf}},
                        "triggers_typed": {"micro": prf, "labels": {"AIRSTRIKE": prf}}}}  # fmt: skip
-    assert analytics.held_out(trained) == {"micro": analytics.Score(0.5, 0.25, 0.3333), "GPE": analytics.Score(0.5, 0.25, 0.3333)}
+    assert analytics.held_out(trained) == {
+        "micro": analytics.Score(0.5, 0.25, 0.3333),
+        "GPE": analytics.Score(0.5, 0.25, 0.3333),
+    }
     assert set(analytics.held_out(trained, analytics.TRIGGERS)) == {"micro", "AIRSTRIKE"}
     assert analytics.micro_f1(trained) == 0.3333  # the CRF's, not the rules'
     flat = {"GPE": {"precision": 0.5, "recall": 0.5, "f1": 0.5}, "micro": {"precision": 0.5, "recall": 0.5, "f1": 0.5}}

@@ -13,7 +13,11 @@ def spans(store: Store, doc_id: int) -> dict[str, tuple[str, str]]:
 
 
 def test_suggestions_arrive_pending(store: Store, doc_id: int) -> None:
-    assert spans(store, doc_id) == {"دمشق": ("GPE", PENDING), "أمس": ("DATE", PENDING), "وزارة الدفاع": ("ORG", PENDING)}
+    assert spans(store, doc_id) == {
+        "دمشق": ("GPE", PENDING),
+        "أمس": ("DATE", PENDING),
+        "وزارة الدفاع": ("ORG", PENDING),
+    }
     [event] = store.events(doc_id)
     assert (event.type, event.status, event.arguments[0].role) == ("AIRSTRIKE", PENDING, "PLACE")
 

@@ -21,8 +21,18 @@ from hakam.suggest.knowledge import (
 )
 
 EVENT_TYPES = {
-    "AIRSTRIKE", "SHELLING", "CLASH", "ATTACK", "EXPLOSION", "KILLING", "INJURY", "ARREST",
-    "PROTEST", "AGREEMENT", "TERRITORY", "DISPLACEMENT",
+    "AIRSTRIKE",
+    "SHELLING",
+    "CLASH",
+    "ATTACK",
+    "EXPLOSION",
+    "KILLING",
+    "INJURY",
+    "ARREST",
+    "PROTEST",
+    "AGREEMENT",
+    "TERRITORY",
+    "DISPLACEMENT",
 }
 # a proclitic (و ف ب ل ك and combinations) glued to the article: outside any span
 PROCLITIC_AL = re.compile("^(?:[وفبلك]|[وف][بل])ال|^[وف]?لل")
@@ -34,8 +44,13 @@ LEXICONS = sorted(p for p in lexicon_dir().iterdir() if p.suffix in {".tsv", ".t
 MIN_ROWS = {"conflict_places": 300, "org": 300, "fac": 150, "pers": 200, "loc": 150, "countries": 200}
 # lexicon -> minimum number of columns per row
 LEXICON_COLUMNS = {
-    "first_names.tsv": 2, "person_titles.tsv": 2, "nationality_adjectives.tsv": 2,
-    "triggers.tsv": 3, "number_words.tsv": 2, "dates.tsv": 3, "place_heads.tsv": 3,
+    "first_names.tsv": 2,
+    "person_titles.tsv": 2,
+    "nationality_adjectives.tsv": 2,
+    "triggers.tsv": 3,
+    "number_words.tsv": 2,
+    "dates.tsv": 3,
+    "place_heads.tsv": 3,
 }
 
 
@@ -76,9 +91,9 @@ def test_gazetteer_rows(path: Path) -> None:
         for form in e.forms():
             assert form == form.strip() and "  " not in form, f"{path.name}: spacing in {form!r}"
             if path.name not in GENERATED:
-                assert form.split()[0] in NOT_CLITIC or not PROCLITIC_AL.match(
-                    form
-                ), f"{path.name}: {form!r} starts with a proclitic"
+                assert form.split()[0] in NOT_CLITIC or not PROCLITIC_AL.match(form), (
+                    f"{path.name}: {form!r} starts with a proclitic"
+                )
             assert len(fold(form).replace(" ", "")) >= 2, f"{path.name}: {form!r} too short"
             assert not re.search(r"^[\W_]|[\W_]$", form), f"{path.name}: punctuation edge {form!r}"
 
@@ -103,8 +118,15 @@ def test_gazetteer_sizes(stem: str, minimum: int) -> None:
 
 
 def test_gazetteer_labels_per_file() -> None:
-    expected = {"conflict_places": {"GPE"}, "countries": {"GPE"}, "places_geonames": {"GPE"},
-                "loc": {"LOC"}, "fac": {"FAC"}, "org": {"ORG"}, "pers": {"PERS"}}
+    expected = {
+        "conflict_places": {"GPE"},
+        "countries": {"GPE"},
+        "places_geonames": {"GPE"},
+        "loc": {"LOC"},
+        "fac": {"FAC"},
+        "org": {"ORG"},
+        "pers": {"PERS"},
+    }
     for e in all_gazetteers():
         if e.source in expected:
             assert e.label in expected[e.source], (e.source, e.name, e.label)
@@ -113,13 +135,30 @@ def test_gazetteer_labels_per_file() -> None:
 def test_guideline_examples_are_known() -> None:
     forms = {(fold(f), e.label) for e in all_gazetteers() for f in e.forms()}
     for text, label in [
-        ("إدلب", "GPE"), ("الرقة", "GPE"), ("الموصل", "GPE"), ("الباغوز", "GPE"), ("دمشق", "GPE"),
-        ("سوريا", "GPE"), ("قوات سوريا الديمقراطية", "ORG"), ("قسد", "ORG"), ("الجيش السوري", "ORG"),
-        ("الأمم المتحدة", "ORG"), ("وزارة الدفاع الروسية", "ORG"), ("نهر الفرات", "LOC"),
-        ("مخيم الهول", "LOC"), ("معبر رفح", "LOC"), ("الشجاعية", "LOC"), ("البادية السورية", "LOC"),
-        ("مطار المزة العسكري", "FAC"), ("سجن صيدنايا", "FAC"), ("مستشفى الشفاء", "FAC"),
-        ("سد الموصل", "FAC"), ("حقل العمر النفطي", "FAC"), ("أبو محمد الجولاني", "PERS"),
-        ("فولكر تورك", "PERS"), ("بشار الأسد", "PERS"),
+        ("إدلب", "GPE"),
+        ("الرقة", "GPE"),
+        ("الموصل", "GPE"),
+        ("الباغوز", "GPE"),
+        ("دمشق", "GPE"),
+        ("سوريا", "GPE"),
+        ("قوات سوريا الديمقراطية", "ORG"),
+        ("قسد", "ORG"),
+        ("الجيش السوري", "ORG"),
+        ("الأمم المتحدة", "ORG"),
+        ("وزارة الدفاع الروسية", "ORG"),
+        ("نهر الفرات", "LOC"),
+        ("مخيم الهول", "LOC"),
+        ("معبر رفح", "LOC"),
+        ("الشجاعية", "LOC"),
+        ("البادية السورية", "LOC"),
+        ("مطار المزة العسكري", "FAC"),
+        ("سجن صيدنايا", "FAC"),
+        ("مستشفى الشفاء", "FAC"),
+        ("سد الموصل", "FAC"),
+        ("حقل العمر النفطي", "FAC"),
+        ("أبو محمد الجولاني", "PERS"),
+        ("فولكر تورك", "PERS"),
+        ("بشار الأسد", "PERS"),
     ]:
         assert (fold(text), label) in forms, (text, label)
 
@@ -140,7 +179,9 @@ def test_lexicon_rows(path: Path) -> None:
     dupes = {x for x in firsts if firsts.count(x) > 1}
     assert not dupes, f"{path.name}: duplicates {sorted(dupes)[:5]}"
     for r in rows:
-        assert r[0].split()[0] in NOT_CLITIC or not PROCLITIC_AL.match(r[0]) or path.name in {"dates.tsv", "stopwords.txt"}, r
+        assert (
+            r[0].split()[0] in NOT_CLITIC or not PROCLITIC_AL.match(r[0]) or path.name in {"dates.tsv", "stopwords.txt"}
+        ), r
 
 
 def test_hand_entries_that_are_common_words_are_flagged() -> None:
@@ -167,8 +208,13 @@ def test_triggers() -> None:
     assert {r[1] for r in rows} == EVENT_TYPES
     assert {r[2] for r in rows} <= {"noun", "verb", "phrase", "mixed"}
     forms = {(r[0], r[1]) for r in rows}
-    for phrase, etype in [("وقف إطلاق النار", "AGREEMENT"), ("عبوة ناسفة", "EXPLOSION"),
-                          ("سيارة مفخخة", "EXPLOSION"), ("غارات", "AIRSTRIKE"), ("نزوح", "DISPLACEMENT")]:
+    for phrase, etype in [
+        ("وقف إطلاق النار", "AGREEMENT"),
+        ("عبوة ناسفة", "EXPLOSION"),
+        ("سيارة مفخخة", "EXPLOSION"),
+        ("غارات", "AIRSTRIKE"),
+        ("نزوح", "DISPLACEMENT"),
+    ]:
         assert (phrase, etype) in forms
     ambiguous = {r[0] for r in rows if len(r) > 3 and "ambiguous" in r[3]}
     assert {"تقدم", "دخلت", "سقوط", "ضربة"} <= ambiguous

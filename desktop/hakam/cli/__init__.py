@@ -36,8 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review model-suggested entities and events in Arabic news, and train on the decisions.",
     )
     parser.add_argument("--version", action="version", version=f"hakam {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: $HAKAM_DB, the preference, or the user data folder)")
-    parser.add_argument("--schema", type=Path, help="schema TOML for a new database (default: resources/schema/default.toml)")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: $HAKAM_DB, the preference, or the user data folder)"
+    )
+    parser.add_argument(
+        "--schema", type=Path, help="schema TOML for a new database (default: resources/schema/default.toml)"
+    )
     parser.add_argument("--annotator", help="name recorded on decisions (default: the preference, else the login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMANDS.values():

@@ -1,8 +1,8 @@
 """``hakam bench {store,suggest,desk,train}``: performance and quality figures as JSON.
 
 Each benchmark lives next to what it measures and is imported only when it
-runs: ``hakam.store.bench``, ``hakam.suggest.bench``, ``hakam.desk.bench`` and
-``hakam.io.bench_train``, each with ``run_bench(args) -> dict`` (suggest takes
+runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk`` and
+``hakam.bench.train``, each with ``run_bench(args) -> dict`` (suggest takes
 keyword arguments, see ``_suggest``).
 """
 
@@ -15,10 +15,10 @@ from pathlib import Path
 # Benchmark -> module holding its run_bench(); imported by name so the CLI never
 # imports Qt (the desk benchmark starts the GUI itself).
 MODULES = {
-    "store": "hakam.store.bench",
-    "suggest": "hakam.suggest.bench",
-    "desk": "hakam.desk.bench",
-    "train": "hakam.io.bench_train",
+    "store": "hakam.bench.store",
+    "suggest": "hakam.bench.suggest",
+    "desk": "hakam.bench.desk",
+    "train": "hakam.bench.train",
 }
 
 
@@ -79,9 +79,9 @@ def _module_bench(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
+    from hakam.bench.suggest import run_bench
     from hakam.cli import CommandError, open_store
     from hakam.suggest import UnknownSuggester, create
-    from hakam.suggest.bench import run_bench
 
     store = open_store(args) if args.db else None
     try:

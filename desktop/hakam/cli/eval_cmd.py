@@ -19,10 +19,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("gold", type=Path, metavar="GOLD")
     parser.add_argument("--format", default="auto", choices=FORMATS, help="format of both files (default: detect)")
     parser.add_argument("--gold-format", choices=FORMATS, help="format of GOLD when it differs from PRED's")
-    parser.add_argument("--map", action="append", default=[], metavar="FROM=TO|FILE.toml",
-                        help="rename labels on both sides before scoring (repeatable)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="LABEL",
-                        help="leave a gold label out (and predictions overlapping it)")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FROM=TO|FILE.toml",
+        help="rename labels on both sides before scoring (repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="leave a gold label out (and predictions overlapping it)",
+    )
     parser.add_argument("--tolerance", type=int, default=2, help="proclitic letters a start may differ by (default 2)")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")

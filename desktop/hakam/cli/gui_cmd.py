@@ -10,8 +10,12 @@ from pathlib import Path
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("gui", help="open the review desk")
     parser.add_argument("--doc", help="open this document (external id or number) instead of the last one")
-    parser.add_argument("--order", choices=("import", "uncertain"), default="import",
-                        help="queue order: import order, or the documents whose suggestions the model is least sure of first")
+    parser.add_argument(
+        "--order",
+        choices=("import", "uncertain"),
+        default="import",
+        help="queue order: import order, or the documents whose suggestions the model is least sure of first",
+    )
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the window offscreen to a PNG and exit")  # fmt: skip
     parser.set_defaults(run=run)

@@ -20,11 +20,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "file and line, and nothing from that file is written (unless --skip-invalid).",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument("--format", default="auto", choices=FORMATS, help="input format (default: decide from the file)")
+    parser.add_argument(
+        "--format", default="auto", choices=FORMATS, help="input format (default: decide from the file)"
+    )
     parser.add_argument("--reviewed", action="store_true", help="store spans as reviewed annotations, not suggestions")
     parser.add_argument("--skip-invalid", action="store_true", help="skip bad records and report them")
-    parser.add_argument("--map", action="append", default=[], metavar="FROM=TO|FILE.toml",
-                        help="rename a label, event type or role (repeatable), or a TOML file of FROM = \"TO\"")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FROM=TO|FILE.toml",
+        help='rename a label, event type or role (repeatable), or a TOML file of FROM = "TO"',
+    )
     parser.add_argument("--add-labels", action="store_true", help="add unknown labels to this database's schema")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")

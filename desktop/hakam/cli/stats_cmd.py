@@ -23,7 +23,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"documents  {counts['documents']}  (reviewed {counts['reviewed']}, ignored {counts['ignored']}, "
           f"to review {counts['to_review']})")  # fmt: skip
     print(f"decisions  {counts['decisions']}  pending suggestions {counts['pending_suggestions']}")
-    for title, key in (("by action", "decisions_by_action"), ("entities", "entities_by_label"), ("events", "events_by_type")):
+    for title, key in (
+        ("by action", "decisions_by_action"),
+        ("entities", "entities_by_label"),
+        ("events", "events_by_type"),
+    ):
         if counts[key]:
             print(f"{title:10} " + ", ".join(f"{k} {v}" for k, v in counts[key].items()))
     return 0

@@ -90,9 +90,7 @@ class Schema:
                 item.name: {"en": item.en, "ar": item.ar, "color": item.color, "key": item.key}
                 for item in getattr(self, section).values()
             }
-        data["attributes"] = {
-            a.name: {"type": a.type, "en": a.en, "ar": a.ar} for a in self.attributes.values()
-        }
+        data["attributes"] = {a.name: {"type": a.type, "en": a.en, "ar": a.ar} for a in self.attributes.values()}
         return tomli_w.dumps(data)
 
 
@@ -179,7 +177,9 @@ def _attributes(data: dict[str, Any], source: str, where: str) -> dict[str, Attr
         kind = body.get("type") if isinstance(body, dict) else None
         if kind not in ATTRIBUTE_TYPES:
             line = _line_of(source, path, "type")
-            raise SchemaError(f"{where}: line {line}: [{path}] field 'type' must be one of {', '.join(ATTRIBUTE_TYPES)}")
+            raise SchemaError(
+                f"{where}: line {line}: [{path}] field 'type' must be one of {', '.join(ATTRIBUTE_TYPES)}"
+            )
         attributes[name] = Attribute(name, kind, str(body.get("en", name)), str(body.get("ar", name)))
     return attributes
 
@@ -195,7 +195,9 @@ def parse_schema(source: str, where: str = "<schema>") -> Schema:
     clash = set(entities) & set(events)
     if clash:
         name = sorted(clash)[0]
-        raise SchemaError(f"{where}: line {_line_of(source, 'events.' + name)}: [events.{name}] has the name of an entity label")
+        raise SchemaError(
+            f"{where}: line {_line_of(source, 'events.' + name)}: [events.{name}] has the name of an entity label"
+        )
     version = data.get("version", 1)
     if not isinstance(version, int):
         raise SchemaError(f"{where}: line {_line_of_key(source, 'version')}: field 'version' must be an integer")

@@ -61,11 +61,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete", _T("Actions", "Delete accepted highlight"), ("Delete",), "review"),
     ActionSpec("grow-end", _T("Actions", "Grow: move the left edge one word left"), ("Shift+Left",), "review"),
     ActionSpec("shrink-end", _T("Actions", "Shrink: move the left edge one word right"), ("Shift+Right",), "review"),
-    ActionSpec("grow-start", _T("Actions", "Grow: move the right edge one word right"), ("Ctrl+Shift+Right",), "review"),
-    ActionSpec("shrink-start", _T("Actions", "Shrink: move the right edge one word left"), ("Ctrl+Shift+Left",), "review"),
+    ActionSpec(
+        "grow-start", _T("Actions", "Grow: move the right edge one word right"), ("Ctrl+Shift+Right",), "review"
+    ),
+    ActionSpec(
+        "shrink-start", _T("Actions", "Shrink: move the right edge one word left"), ("Ctrl+Shift+Left",), "review"
+    ),
     ActionSpec("clear-focus", _T("Actions", "Clear focus and selection"), ("Escape",), "review"),
-    ActionSpec("accept-all", _T("Actions", "Accept all remaining in this document"), ("Ctrl+Shift+A",), "document", WINDOW),
-    ActionSpec("reviewed", _T("Actions", "Mark reviewed and open next"), ("Ctrl+Return", "Ctrl+Enter"), "document", WINDOW),
+    ActionSpec(
+        "accept-all", _T("Actions", "Accept all remaining in this document"), ("Ctrl+Shift+A",), "document", WINDOW
+    ),
+    ActionSpec(
+        "reviewed", _T("Actions", "Mark reviewed and open next"), ("Ctrl+Return", "Ctrl+Enter"), "document", WINDOW
+    ),
     ActionSpec("ignore", _T("Actions", "Ignore document and open next"), ("Ctrl+I",), "document", WINDOW),
     ActionSpec("reopen", _T("Actions", "Reopen document for review"), (), "document", WINDOW),
     ActionSpec("next-document", _T("Actions", "Next document"), ("Ctrl+PgDown",), "document", WINDOW),
@@ -85,18 +93,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
 def schema_actions(schema: Schema, language: str) -> tuple[ActionSpec, ...]:
     """Label keys (1–9), event-type keys (E then a letter) and role keys (R then a letter)."""
     specs = [
-        ActionSpec(f"label:{name}", _T("Actions", "Label: %1"), (item.key,) if item.key else (), "labels",
-                   arg=item.title(language))  # fmt: skip
+        ActionSpec(
+            f"label:{name}",
+            _T("Actions", "Label: %1"),
+            (item.key,) if item.key else (),
+            "labels",
+            arg=item.title(language),
+        )  # fmt: skip
         for name, item in schema.entities.items()
     ]
     specs += [
-        ActionSpec(f"event:{name}", _T("Actions", "Event type: %1"), (f"E, {item.key.upper()}",) if item.key else (),
-                   "events", arg=item.title(language))  # fmt: skip
+        ActionSpec(
+            f"event:{name}",
+            _T("Actions", "Event type: %1"),
+            (f"E, {item.key.upper()}",) if item.key else (),
+            "events",
+            arg=item.title(language),
+        )  # fmt: skip
         for name, item in schema.events.items()
     ]
     specs += [
-        ActionSpec(f"role:{name}", _T("Actions", "Argument role: %1"), (f"R, {item.key.upper()}",) if item.key else (),
-                   "events", arg=item.title(language))  # fmt: skip
+        ActionSpec(
+            f"role:{name}",
+            _T("Actions", "Argument role: %1"),
+            (f"R, {item.key.upper()}",) if item.key else (),
+            "events",
+            arg=item.title(language),
+        )  # fmt: skip
         for name, item in schema.roles.items()
     ]
     return tuple(specs)

@@ -31,7 +31,9 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_window(store: Store, document: int | None = None, ask_annotator: bool = True, order: str = "import") -> MainWindow:
+def build_window(
+    store: Store, document: int | None = None, ask_annotator: bool = True, order: str = "import"
+) -> MainWindow:
     """The window on ``store``, showing ``document`` or where the annotator left off."""
     from hakam.desk.preferences import apply_theme
 

@@ -156,7 +156,10 @@ class Dashboard(QWidget):
     def _ask_export(self, card: plots.PlotCard) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export plot as PNG"), str(Path(folder) / f"hakam-{card.key}.png"), self.tr("PNG images (*.png)")
+            self,
+            self.tr("Export plot as PNG"),
+            str(Path(folder) / f"hakam-{card.key}.png"),
+            self.tr("PNG images (*.png)"),
         )
         if not path:
             return

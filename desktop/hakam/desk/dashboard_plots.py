@@ -139,8 +139,12 @@ def hour_lines(card: PlotCard, series: dict[str, list[HourCount]]) -> None:
 
 
 def category_bars(
-    card: PlotCard, names: Sequence[str], values: Sequence[float], colours: Sequence[str],
-    maximum: float | None = None, suffix: str = "",
+    card: PlotCard,
+    names: Sequence[str],
+    values: Sequence[float],
+    colours: Sequence[str],
+    maximum: float | None = None,
+    suffix: str = "",
 ) -> pg.BarGraphItem:
     """Horizontal bars with the category names on the left axis (first on top) and
     each value at the end of its bar."""

@@ -37,7 +37,9 @@ class EventCard(QGroupBox):
         self.header = QLabel(objectName="event-header", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.type = QComboBox(objectName="event-type")
         for name, item in schema.events.items():
-            self.type.addItem(f"{item.title(language)}  (E {item.key.upper()})" if item.key else item.title(language), name)
+            self.type.addItem(
+                f"{item.title(language)}  (E {item.key.upper()})" if item.key else item.title(language), name
+            )
         self.type.activated.connect(self._type_chosen)
 
         self.arguments = QTreeWidget(objectName="event-arguments")
@@ -46,7 +48,9 @@ class EventCard(QGroupBox):
         self.arguments.setMaximumHeight(130)
         self.role = QComboBox(objectName="event-role")
         for name, item in schema.roles.items():
-            self.role.addItem(f"{item.title(language)}  (R {item.key.upper()})" if item.key else item.title(language), name)
+            self.role.addItem(
+                f"{item.title(language)}  (R {item.key.upper()})" if item.key else item.title(language), name
+            )
         add = QPushButton(self.tr("Add focused entity or selection"), objectName="event-add-argument")
         add.clicked.connect(lambda: self.reviewer.set_argument(self.role.currentData()))
         remove = QPushButton(self.tr("Remove argument"), objectName="event-remove-argument")
@@ -108,12 +112,14 @@ class EventCard(QGroupBox):
         text = self.session.doc.text if self.session.doc else ""
         status = self.tr("accepted") if event.status == ACCEPTED else self.tr("suggested")
         score = f" · {event.score:.2f}" if event.score is not None else ""
-        self.header.setText(f"«{text[event.start:event.end]}» · {status}{score}")
+        self.header.setText(f"«{text[event.start : event.end]}» · {status}{score}")
         self.type.setCurrentIndex(max(self.type.findData(event.type), 0))
         roles = self.session.store.schema.roles
         for argument in event.arguments:
             role = roles.get(argument.role)
-            row = QTreeWidgetItem([role.title(self.language) if role else argument.role, text[argument.start:argument.end]])
+            row = QTreeWidgetItem(
+                [role.title(self.language) if role else argument.role, text[argument.start : argument.end]]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, (argument.role, argument.start, argument.end))
             self.arguments.addTopLevelItem(row)
         for name, field in self.fields.items():

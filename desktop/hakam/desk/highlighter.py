@@ -98,7 +98,9 @@ class Highlighter(QSyntaxHighlighter):
         for span in spans:  # longest first, so a nested span stays visible
             where = clip(span.start, span.end)
             if where:
-                self.setFormat(*where, self.item_format(SPAN, span.label, span.status, session.focus == (SPAN, span.id)))
+                self.setFormat(
+                    *where, self.item_format(SPAN, span.label, span.status, session.focus == (SPAN, span.id))
+                )
         for key, trigger in found:
             if trigger is not None and key[0] == EVENT:
                 where = clip(trigger.start, trigger.end)

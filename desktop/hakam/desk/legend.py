@@ -14,7 +14,11 @@ def _chip(color: str, text: str, trigger: bool) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    style = f"border-bottom: 2px solid {color}; color: {color};" if trigger else f"background: rgba({red}, {green}, {blue}, 80);"
+    style = (
+        f"border-bottom: 2px solid {color}; color: {color};"
+        if trigger
+        else f"background: rgba({red}, {green}, {blue}, 80);"
+    )
     label.setStyleSheet(f"QLabel {{ {style} padding: 1px 4px; border-radius: 3px; }}")
     return label
 

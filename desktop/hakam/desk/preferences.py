@@ -46,7 +46,9 @@ class PreferencesDialog(QDialog):
         self.annotator = QLineEdit(current.annotator)
         self.annotator.setMaxLength(64)
         self.annotator.setPlaceholderText(self.tr("your login name"))
-        self.annotator.setToolTip(self.tr("Recorded on every decision. A database keeps the name it was first opened with."))
+        self.annotator.setToolTip(
+            self.tr("Recorded on every decision. A database keeps the name it was first opened with.")
+        )
         self.language = QComboBox()
         for code, title in (("system", self.tr("System language")), ("ar", "العربية"), ("en", "English")):
             self.language.addItem(title, code)
@@ -171,4 +173,3 @@ def apply_theme(app: QApplication, theme: str) -> None:
     for name in (role.Text, role.ButtonText, role.WindowText):
         palette.setColor(QPalette.ColorGroup.Disabled, name, QColor("#868e96"))
     app.setPalette(palette)
-

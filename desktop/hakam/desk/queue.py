@@ -24,7 +24,9 @@ class QueuePanel(QWidget):
         self.order = QComboBox(objectName="queue-order")
         self.order.addItem(self.tr("Import order"), "import")
         self.order.addItem(self.tr("Most uncertain first"), "uncertain")
-        self.search = QLineEdit(objectName="queue-search", placeholderText=self.tr("Search text…"), clearButtonEnabled=True)
+        self.search = QLineEdit(
+            objectName="queue-search", placeholderText=self.tr("Search text…"), clearButtonEnabled=True
+        )
         self.list = QListWidget(objectName="queue-list")
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)

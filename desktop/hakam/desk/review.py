@@ -174,7 +174,10 @@ class Reviewer:
 
     def set_attribute(self, name: str, value: object) -> bool:
         event_id = self.session.current_event
-        return event_id is not None and self.session.perform(lambda: self.store.set_attribute(event_id, name, value)) is not None
+        return (
+            event_id is not None
+            and self.session.perform(lambda: self.store.set_attribute(event_id, name, value)) is not None
+        )
 
     def event_verdict(self, accept: bool) -> None:
         event_id = self.session.current_event

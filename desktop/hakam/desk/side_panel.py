@@ -99,7 +99,7 @@ class SidePanel(QWidget):
             entry = schema.events.get(event.type)
             title = entry.title(self.language) if entry else event.type
             mark = "○" if event.status == PENDING else "●"
-            item = QListWidgetItem(f"{mark} {text[event.start:event.end]}  ·  {title}  ({len(event.arguments)})")
+            item = QListWidgetItem(f"{mark} {text[event.start : event.end]}  ·  {title}  ({len(event.arguments)})")
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             if entry:
                 item.setForeground(QColor(entry.color))

@@ -1,4 +1,4 @@
-""""Train from reviewed": train a new CRF version on the reviewed documents in the
+""" "Train from reviewed": train a new CRF version on the reviewed documents in the
 background, show its held-out scores beside the active version's, make it active
 (or keep the previous one: roll back) and refresh the pending suggestions on the
 documents still to review. The new version is registered inactive, so closing

@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
 
         specs = ACTIONS + schema_actions(store.schema, language)
-        self.action_table = ActionTable(self, self.article, specs, self._handlers(), parse_overrides(store.setting("desk.shortcuts")))
+        self.action_table = ActionTable(
+            self, self.article, specs, self._handlers(), parse_overrides(store.setting("desk.shortcuts"))
+        )
         self.action_table.fill_menus(self.menuBar())
         self.help = HelpOverlay(self, self.action_table)
         self.tools = Tools(self)
@@ -240,7 +242,9 @@ class MainWindow(QMainWindow):
             count = summary.get("documents", 0)
             self.statusBar().showMessage(self.tr("Imported %1 documents").replace("%1", str(count)), 8000)
 
-        self.run_background(self.tr("Importing"), lambda state: tasks.import_files(store, [Path(p) for p in paths], state), done)
+        self.run_background(
+            self.tr("Importing"), lambda state: tasks.import_files(store, [Path(p) for p in paths], state), done
+        )
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export reviewed documents"), "hakam-export.jsonl",
@@ -250,9 +254,13 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("Exported %1 documents to %2").replace("%1", str(count)).replace("%2", path), 8000)
+            self.statusBar().showMessage(
+                self.tr("Exported %1 documents to %2").replace("%1", str(count)).replace("%2", path), 8000
+            )
 
-        self.run_background(self.tr("Exporting"), lambda state: tasks.export_file(store, Path(path), False, state), done)
+        self.run_background(
+            self.tr("Exporting"), lambda state: tasks.export_file(store, Path(path), False, state), done
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.session.save_position()
@@ -267,7 +275,9 @@ def describe_error(error: BaseException) -> str:
     """A task failure in words: what went wrong and, for a bad input file, where."""
     path, line = getattr(error, "path", None), getattr(error, "line", None)
     if path is not None:
-        where = QCoreApplication.translate("MainWindow", "%1, line %2").replace("%1", str(path)).replace("%2", str(line))
+        where = (
+            QCoreApplication.translate("MainWindow", "%1, line %2").replace("%1", str(path)).replace("%2", str(line))
+        )
         return f"{where if line else path}\n\n{getattr(error, 'message', error)}"
     return str(error) or type(error).__name__
 

@@ -70,8 +70,7 @@ def document_to_record(doc: Document) -> dict[str, Any]:
         "meta": doc.meta,
         "spans": [span_record(s, doc.text) for s in sorted(doc.spans, key=lambda s: s.key)],
         "events": [
-            event_record(e, doc.text, i)
-            for i, e in enumerate(sorted(doc.events, key=lambda e: e.trigger.key), 1)
+            event_record(e, doc.text, i) for i, e in enumerate(sorted(doc.events, key=lambda e: e.trigger.key), 1)
         ],
     }
 

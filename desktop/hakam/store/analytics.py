@@ -199,9 +199,7 @@ def acceptance(store: Store) -> tuple[dict[str, Outcome], dict[str, Outcome], di
                 if status != PENDING or suggestion is None:
                     continue  # added by hand or imported
                 origin = {"start": start, "end": end, label_key: label, "source": source}
-            outcome = _outcome_of(
-                status, origin[label_key] == label, (origin["start"], origin["end"]) == (start, end)
-            )
+            outcome = _outcome_of(status, origin[label_key] == label, (origin["start"], origin["end"]) == (start, end))
             _bump(table, origin[label_key], outcome)
             _bump(by_model, origin.get("source") or UNKNOWN_SOURCE, outcome)
     return dict(sorted(by_label.items())), dict(sorted(by_type.items())), dict(sorted(by_model.items()))

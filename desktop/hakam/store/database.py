@@ -73,7 +73,9 @@ def connect(path: Path | str) -> pw.SqliteDatabase:
             db.create_tables(TABLES)
             Setting.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
     elif version > SCHEMA_VERSION:
-        raise StoreError(f"{path}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam")
+        raise StoreError(
+            f"{path}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam"
+        )
     elif version < SCHEMA_VERSION:
         _upgrade(db, version)
     return db

@@ -167,10 +167,14 @@ class DecisionLog:
         steps = []
         for row in SpanItem.select().where((SpanItem.document == document_id) & (SpanItem.status == PENDING)):
             before = snap.span_snapshot(row)
-            steps.append(_Step("span", row.id, before, dict(before, status=ACCEPTED, annotator=self.annotator, updated_at=now)))
+            steps.append(
+                _Step("span", row.id, before, dict(before, status=ACCEPTED, annotator=self.annotator, updated_at=now))
+            )
         for row in EventItem.select().where((EventItem.document == document_id) & (EventItem.status == PENDING)):
             before = snap.event_snapshot(row)
-            steps.append(_Step("event", row.id, before, dict(before, status=ACCEPTED, annotator=self.annotator, updated_at=now)))
+            steps.append(
+                _Step("event", row.id, before, dict(before, status=ACCEPTED, annotator=self.annotator, updated_at=now))
+            )
         return self._commit(document_id, "accept-all", steps)
 
     # -- events ----------------------------------------------------------------
@@ -323,4 +327,3 @@ class DecisionLog:
     def redo(self) -> Change | None:
         _, redo = self._stacks()
         return self._revert(redo[-1], REDO) if redo else None
-

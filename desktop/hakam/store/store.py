@@ -167,7 +167,9 @@ class Store(DecisionLog):
         if row:
             return row.id
         with self._lock:
-            return ModelVersion.insert(name=name, version=version, kind=kind, created_at=time.time(), **fields).execute()
+            return ModelVersion.insert(
+                name=name, version=version, kind=kind, created_at=time.time(), **fields
+            ).execute()
 
     def _sql(self, sql: str, params: tuple = ()) -> Any:
         """Raw SQL for the bulk paths (peewee's query builder costs ~0.3 ms a row);
@@ -190,8 +192,12 @@ class Store(DecisionLog):
             sql("DELETE FROM span_item WHERE document_id = ? AND status = ?", (document_id, PENDING))
             sql("DELETE FROM event_item WHERE document_id = ? AND status = ?", (document_id, PENDING))
             sql("DELETE FROM suggestion WHERE document_id = ?", (document_id,))
-            decided = set(sql("SELECT start, end, label FROM span_item WHERE document_id = ?", (document_id,)).fetchall())
-            decided_events = set(sql("SELECT start, end, type FROM event_item WHERE document_id = ?", (document_id,)).fetchall())
+            decided = set(
+                sql("SELECT start, end, label FROM span_item WHERE document_id = ?", (document_id,)).fetchall()
+            )
+            decided_events = set(
+                sql("SELECT start, end, type FROM event_item WHERE document_id = ?", (document_id,)).fetchall()
+            )
             fresh = []
             for span in spans:
                 if span.key not in decided:
@@ -305,7 +311,9 @@ class Store(DecisionLog):
             Event(kind, Span(start, end, kind), tuple(arguments.get(eid, ())), orjson.loads(attributes), score, source)
             for eid, kind, start, end, attributes, score, source in self._sql(
                 "SELECT id, type, start, end, attributes, score, source FROM event_item"
-                " WHERE document_id = ? AND status = ? ORDER BY start, id", (view.id, ACCEPTED))  # fmt: skip
+                " WHERE document_id = ? AND status = ? ORDER BY start, id",
+                (view.id, ACCEPTED),
+            )  # fmt: skip
         ]
         return CoreDocument(view.text, view.ext_id, view.meta, spans, events), annotators
 
@@ -317,10 +325,19 @@ class Store(DecisionLog):
         if document_id is not None:
             query = query.where(Decision.document == document_id)
         return [
-            {"id": d.id, "document": d.document_id, "batch": d.batch, "action": d.action, "target": d.target,
-             "item_id": d.item_id, "before": orjson.loads(d.before) if d.before else None,
-             "after": orjson.loads(d.after) if d.after else None, "annotator": d.annotator, "at": d.at,
-             "reverts": d.reverts}  # fmt: skip
+            {
+                "id": d.id,
+                "document": d.document_id,
+                "batch": d.batch,
+                "action": d.action,
+                "target": d.target,
+                "item_id": d.item_id,
+                "before": orjson.loads(d.before) if d.before else None,
+                "after": orjson.loads(d.after) if d.after else None,
+                "annotator": d.annotator,
+                "at": d.at,
+                "reverts": d.reverts,
+            }  # fmt: skip
             for d in query
         ]
 
@@ -352,7 +369,9 @@ def _document_view(row: Document) -> DocumentView:
 
 
 def _span_view(row: SpanItem) -> SpanView:
-    return SpanView(row.id, row.document_id, row.start, row.end, row.label, row.status, row.score, row.source, row.annotator)
+    return SpanView(
+        row.id, row.document_id, row.start, row.end, row.label, row.status, row.score, row.source, row.annotator
+    )
 
 
 def _event_view(row: EventItem) -> EventView:

@@ -47,8 +47,7 @@ class Nameness:
         name_total = sum(in_names.values()) + len(vocabulary)  # add-one smoothing
         other_total = sum(in_others.values()) + len(vocabulary)
         self.ratio = {
-            g: math.log((in_names[g] + 1) / name_total) - math.log((in_others[g] + 1) / other_total)
-            for g in vocabulary
+            g: math.log((in_names[g] + 1) / name_total) - math.log((in_others[g] + 1) / other_total) for g in vocabulary
         }
 
     @classmethod

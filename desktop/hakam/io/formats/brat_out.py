@@ -112,7 +112,9 @@ def _meta_lines(ann: _Ann, meta: dict[str, Any], events: dict[tuple[int, int], s
         if all(members):
             ann.lines.append(f"*\t{equiv[0]} " + " ".join(members))  # type: ignore[arg-type]
     for note in meta.get("notes", []):
-        target = ann.ref(note[3:]) if note[2] == "span" else events.get(tuple(note[3:5])) if note[2] == "event" else None
+        target = (
+            ann.ref(note[3:]) if note[2] == "span" else events.get(tuple(note[3:5])) if note[2] == "event" else None
+        )
         if target:  # notes on relations are not written back
             ann.lines.append(f"{ann.next_id('#')}\t{note[0]} {target}\t{note[1]}")
     ann.lines += meta.get("other_lines", [])

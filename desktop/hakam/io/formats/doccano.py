@@ -79,7 +79,7 @@ def record_from_line(data: Any, path: Path, line: int, labels: dict[str, str] | 
         raise InputError(path, line, "each record must be a JSON object")
     text = data.get("text") if isinstance(data.get("text"), str) else data.get("data")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(path, line, "missing or empty text (neither \"text\" nor \"data\")")
+        raise InputError(path, line, 'missing or empty text (neither "text" nor "data")')
     meta = dict(data["meta"]) if isinstance(data.get("meta"), dict) else {}
     kept = {k: v for k, v in data.items() if k not in _OWN or k in ("annotation_approver", "relations")}
     key = next((k for k in _SPAN_KEYS if isinstance(data.get(k), list)), None)
@@ -144,8 +144,12 @@ class DoccanoReader:
                 if labels is None and "has no name" in error.message:
                     ids = _label_ids(path)
                     listed = ", ".join(f"{i} ({n})" for i, n in sorted(ids.items()))
-                    raise InputError(path, error.line, f"labels are doccano ids: {listed}; pass --labels FILE "
-                                                       "(JSON {\"id\": \"NAME\"} or TSV id<TAB>name)") from None
+                    raise InputError(
+                        path,
+                        error.line,
+                        f"labels are doccano ids: {listed}; pass --labels FILE "
+                        '(JSON {"id": "NAME"} or TSV id<TAB>name)',
+                    ) from None
                 yield error
 
 
@@ -159,7 +163,6 @@ def line_of(record: ExportRecord) -> dict[str, Any]:
     if record.annotator:
         data["annotation_approver"] = record.annotator
     return data
-
 
 
 READER = DoccanoReader()

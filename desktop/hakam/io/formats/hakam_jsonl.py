@@ -64,16 +64,16 @@ def record_from_json(data: Any, path: Path, line: int) -> ImportRecord:
         raise InputError(path, line, "each line must be a JSON object")
     text = data.get("text")
     if not isinstance(text, str):
-        raise InputError(path, line, "missing \"text\"")
+        raise InputError(path, line, 'missing "text"')
     if not text.strip():
-        raise InputError(path, line, "\"text\" is empty")
+        raise InputError(path, line, '"text" is empty')
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
-        raise InputError(path, line, "\"meta\" must be an object")
+        raise InputError(path, line, '"meta" must be an object')
     raw_spans = data.get("spans") or []
     raw_events = data.get("events") or []
     if not isinstance(raw_spans, list) or not isinstance(raw_events, list):
-        raise InputError(path, line, "\"spans\" and \"events\" must be lists")
+        raise InputError(path, line, '"spans" and "events" must be lists')
     record = ImportRecord(Document(text, None if data.get("id") is None else str(data["id"]), meta), str(path), line)
     for item in raw_spans:
         span = _span(item, path, line)
@@ -88,14 +88,14 @@ def record_from_json(data: Any, path: Path, line: int) -> ImportRecord:
         record.claimed_texts.update(claimed)
     answer = data.get("answer")
     if answer is not None and answer not in ("accept", "reject", "ignore", "pending"):
-        raise InputError(path, line, f"\"answer\" must be accept, reject or ignore, not {answer!r}")
+        raise InputError(path, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
     record.answer = None if answer == "pending" else answer
     record.annotator = data.get("annotator") if isinstance(data.get("annotator"), str) else None
     if isinstance(data.get("reviewed_at"), str):
         try:
             record.timestamp = parse_time(data["reviewed_at"])
         except ValueError:
-            raise InputError(path, line, f"\"reviewed_at\" is not an ISO 8601 time: {data['reviewed_at']!r}") from None
+            raise InputError(path, line, f'"reviewed_at" is not an ISO 8601 time: {data["reviewed_at"]!r}') from None
     return record
 
 
@@ -110,7 +110,6 @@ class HakamReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ImportRecord | InputError]:
         yield from converted(iter_json_lines(path), lambda data, line: record_from_json(data, path, line))
-
 
 
 def export_line(record: ExportRecord) -> dict[str, Any]:

@@ -95,7 +95,9 @@ def iter_records(path: Path) -> Iterator[tuple[int, Any] | InputError]:
     yield from _walk(text, path)
 
 
-def converted(items: Iterable[tuple[int, Any] | InputError], convert: Callable[[Any, int], T]) -> Iterator[T | InputError]:
+def converted(
+    items: Iterable[tuple[int, Any] | InputError], convert: Callable[[Any, int], T]
+) -> Iterator[T | InputError]:
     """``convert(value, line)`` of each record; a broken or refused one comes as its ``InputError``."""
     for item in items:
         if isinstance(item, InputError):

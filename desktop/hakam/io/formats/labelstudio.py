@@ -85,7 +85,7 @@ def _regions(results: Any, units: Utf16, record: ImportRecord, path: Path, line:
 
 def record_from_task(task: Any, path: Path, line: int, text_key: str) -> ImportRecord:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        raise InputError(path, line, "a task must be an object with \"data\"")
+        raise InputError(path, line, 'a task must be an object with "data"')
     data = task["data"]
     strings = [k for k, v in data.items() if isinstance(v, str)]
     key = text_key if text_key in data else (strings[0] if len(strings) == 1 else None)

@@ -57,10 +57,10 @@ def record_from_task(data: Any, path: Path, line: int) -> ImportRecord:
         raise InputError(path, line, "each line must be a JSON object")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(path, line, "missing or empty \"text\"")
+        raise InputError(path, line, 'missing or empty "text"')
     answer = data.get("answer")
     if answer is not None and answer not in _ANSWERS:
-        raise InputError(path, line, f"\"answer\" must be accept, reject or ignore, not {answer!r}")
+        raise InputError(path, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     kept = {k: v for k, v in data.items() if k not in _OWN}
     if "meta" in data and not isinstance(data["meta"], dict):
@@ -71,7 +71,7 @@ def record_from_task(data: Any, path: Path, line: int) -> ImportRecord:
     tokens = data.get("tokens") if isinstance(data.get("tokens"), list) else []
     raw_spans = data.get("spans") or []
     if not isinstance(raw_spans, list):
-        raise InputError(path, line, "\"spans\" must be a list")
+        raise InputError(path, line, '"spans" must be a list')
     for item in raw_spans:
         if not isinstance(item, dict) or not isinstance(item.get("label"), str) or not item["label"]:
             raise InputError(path, line, f"a span needs a label: {item!r}")
@@ -155,7 +155,6 @@ def task(record: ExportRecord) -> dict[str, Any]:
     if record.reviewed_at is not None:
         data["_timestamp"] = int(record.reviewed_at)
     return data
-
 
 
 READER = ProdigyReader()

