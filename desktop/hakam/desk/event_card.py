@@ -92,13 +92,16 @@ class EventCard(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.type)
-        layout.addWidget(QLabel(self.tr("Arguments")))
+        layout.addWidget(QLabel(self.tr("Arguments (G: next, R then a letter: role, Delete: remove)")))
         layout.addWidget(self.arguments)
-        layout.addLayout(argument_row)
         layout.addWidget(remove)
+        layout.addLayout(argument_row)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(verdict)
+        chain = [self.type, self.arguments, remove, self.role, add, *self.fields.values(), accept, reject]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         session.eventChanged.connect(self.show_event)
         session.argumentChanged.connect(self._argument_focused)
         self.show_event(None)
