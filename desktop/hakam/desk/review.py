@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from hakam.desk.i18n import fmt
 from hakam.desk.session import EVENT, SPAN, Session
@@ -21,12 +21,9 @@ class Selection(Protocol):
     def clear_selection(self) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reviewer", text)
-
-
-class Reviewer:
+class Reviewer(QObject):
     def __init__(self, session: Session, selection: Selection):
+        super().__init__(session)
         self.session = session
         self.store = session.store
         self.selection = selection
@@ -41,7 +38,7 @@ class Reviewer:
     def accept(self) -> None:
         key = self.session.focus
         if key is None:
-            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
         call = self.store.accept if kind == SPAN else self.store.accept_event
@@ -51,7 +48,7 @@ class Reviewer:
     def reject(self) -> None:
         key = self.session.focus
         if key is None:
-            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
         call = self.store.reject if kind == SPAN else self.store.reject_event
@@ -66,7 +63,7 @@ class Reviewer:
         key = self.session.focus
         item = self.session.item(key) if key else None
         if item is None:
-            self._notice(_tr("Nothing is focused"))
+            self._notice(self.tr("Nothing is focused"))
             return
         if item.status == PENDING:
             self.reject()
@@ -87,7 +84,7 @@ class Reviewer:
             return
         key = self.session.focus
         if key is None or key[0] != SPAN:
-            self._notice(_tr("Select text or focus an entity to give it a label"))
+            self._notice(self.tr("Select text or focus an entity to give it a label"))
             return
         was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
         if self.session.perform(lambda: self.store.relabel(key[1], label)) and was_pending:
@@ -98,7 +95,7 @@ class Reviewer:
         key = self.session.focus
         item = self.session.item(key) if key else None
         if item is None:
-            self._notice(_tr("Focus a highlight to resize it"))
+            self._notice(self.tr("Focus a highlight to resize it"))
             return
         bounds = self.session.resized(item.start, item.end, edge, grow)
         if bounds is None:
@@ -127,17 +124,17 @@ class Reviewer:
         change = self.session.perform(self.store.undo)
         if change is None:
             if not self.store.can_undo():
-                self._notice(_tr("Nothing to undo"))
+                self._notice(self.tr("Nothing to undo"))
             return
-        self._focus_reverted(change, _tr("Undone: %1"))
+        self._focus_reverted(change, self.tr("Undone: %1"))
 
     def redo(self) -> None:
         change = self.session.perform(self.store.redo)
         if change is None:
             if not self.store.can_redo():
-                self._notice(_tr("Nothing to redo"))
+                self._notice(self.tr("Nothing to redo"))
             return
-        self._focus_reverted(change, _tr("Redone: %1"))
+        self._focus_reverted(change, self.tr("Redone: %1"))
 
     def _focus_reverted(self, change: Change, template: str) -> None:
         """Focus the item an undo or redo changed, and say what it was."""
@@ -167,7 +164,7 @@ class Reviewer:
         key = self.session.focus
         event_id = key[1] if key and key[0] == EVENT else self.session.current_event
         if event_id is None:
-            self._notice(_tr("Select a trigger word first"))
+            self._notice(self.tr("Select a trigger word first"))
             return
         self.session.perform(lambda: self.store.retype_event(event_id, event_type))
 
@@ -182,7 +179,7 @@ class Reviewer:
         focused entity a ``role`` argument of the current event."""
         event_id = self.session.current_event
         if event_id is None:
-            self._notice(_tr("Focus an event trigger first"))
+            self._notice(self.tr("Focus an event trigger first"))
             return
         selected = self.selection.selected_range()
         index = self.session.argument
@@ -196,7 +193,7 @@ class Reviewer:
             item = self.session.item(key)
             selected = (item.start, item.end)  # type: ignore[union-attr]
         if selected is None:
-            self._notice(_tr("Focus an entity or select text to assign a role"))
+            self._notice(self.tr("Focus an entity or select text to assign a role"))
             return
         if self.session.perform(lambda: self.store.set_argument(event_id, role, *selected)):
             self.selection.clear_selection()
@@ -209,7 +206,7 @@ class Reviewer:
     def remove_focused_argument(self) -> None:
         index = self.session.argument
         if index is None:
-            self._notice(_tr("Press G to focus an argument of the selected event first"))
+            self._notice(self.tr("Press G to focus an argument of the selected event first"))
             return
         old = self.session.arguments()[index]
         self.remove_argument(old.role, old.start, old.end)
