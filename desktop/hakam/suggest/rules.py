@@ -16,7 +16,7 @@ from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggestions
 from hakam.suggest.cands import GAZETTEER, GAZETTEER_AMBIGUOUS, GAZETTEER_LONG, LEARNED, Cand, cand, resolve
 from hakam.suggest.context import Context
-from hakam.suggest.dates import find_dates
+from hakam.suggest.dates import article_date, find_dates
 from hakam.suggest.events import Arguments, counts, share_counts
 from hakam.suggest.gazetteer import Gazetteer, Match
 from hakam.suggest.kb import KB, knowledge, normalized
@@ -87,7 +87,8 @@ class RuleSuggester:
         spans = [_span(text, c, c.label, source) for c in entities]
         blocked = {w for c in entities for w in range(c.first, c.last)}
         triggers = find_triggers(text, kb, blocked)
-        arguments = Arguments(text, kb, entities, triggers)
+        day = article_date(doc.meta)
+        arguments = Arguments(text, kb, entities, triggers, day.isoformat() if day else None)
         drafts = []
         for t in triggers:
             args, attributes = arguments.for_trigger(t)
