@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from hakam.core.model import Document, Span
+from hakam.core.scoring import evaluate
 from hakam.store import Store
 from hakam.store.tables import ModelVersion
 from hakam.suggest import learned
 from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, _echoes, pack, train_models, unpack
 from hakam.suggest.ensemble import Ensemble
-from hakam.suggest.metrics import evaluate
 from hakam.suggest.training import (
     activate,
     active_crf,
@@ -48,7 +48,7 @@ def test_crf_learns_what_the_rules_miss(trained, featurize):
     assert _pers_f1(rules_only) < 0.5
     assert _pers_f1(evaluate(test, crf.suggest)) > 0.8
     assert combined["entities"]["micro"]["f1"] > rules_only["entities"]["micro"]["f1"] + 0.2
-    assert combined["triggers_typed"]["labels"]["AIRSTRIKE"]["r"] == 1.0
+    assert combined["triggers_typed"]["labels"]["AIRSTRIKE"]["recall"] == 1.0
 
 
 def test_blob_round_trip(trained, featurize):

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from hakam.core.model import Document
+from hakam.core.scoring import evaluate
 from hakam.core.tokenize import word_tokens
 from hakam.resources import resource_path
 from hakam.suggest.base import Suggester
-from hakam.suggest.metrics import evaluate
 
 ARTICLE_WORDS = 1000
 TARGET_LATENCY_MS = 50.0

@@ -1,7 +1,8 @@
-"""Precision, recall and F1 of predicted spans against gold spans.
+"""Precision, recall and F1 of predicted spans against gold spans: Hakam's one scorer.
 
-Used by ``hakam eval``, ``hakam bench suggest`` and training. Two spans match
-when document, label and offsets agree. With ``proclitic_tolerance`` a start may
+Used by ``hakam eval``, ``hakam bench`` and training (``evaluate`` scores a
+suggester on gold documents). Two spans match when document, label and offsets
+agree. With ``proclitic_tolerance`` a start may
 differ by up to that many characters when the extra characters are proclitic
 letters (و ف ب ل ك) — corpora that tag whole tokens include them, Hakam does not.
 """
@@ -9,13 +10,15 @@ letters (و ف ب ل ك) — corpora that tag whole tokens include them, Hakam d
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from hakam.core.model import Span
+from hakam.core.arabic import PROCLITIC_LETTERS
+from hakam.core.model import Document, Event, Span
 
-PROCLITIC_LETTERS = frozenset("وفبلك")
 MICRO = "micro"
+PLACE_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 
 @dataclass(slots=True)
@@ -108,3 +111,34 @@ def score(
 
 def as_json(scores: Mapping[str, PRF]) -> dict[str, dict[str, float | int]]:
     return {label: prf.as_dict() for label, prf in scores.items()}
+
+
+def _report(scores: Mapping[str, PRF], per_label: bool = True) -> dict[str, Any]:
+    """``{"micro": prf, "labels": {label: prf}}`` (the shape of training and bench scores)."""
+    out: dict[str, Any] = {MICRO: scores[MICRO].as_dict()}
+    if per_label:
+        out["labels"] = {label: prf.as_dict() for label, prf in scores.items() if label != MICRO}
+    return out
+
+
+def evaluate(
+    gold: Iterable[Document],
+    suggest: Callable[[Document], tuple[list[Span], list[Event]]],
+) -> dict[str, Any]:
+    """Scores of ``suggest`` on gold documents (exact offsets): entities, entities
+    with GPE/LOC/FAC as one place class, event triggers typed and untyped."""
+    spans: tuple[list[Keyed], list[Keyed]] = ([], [])
+    triggers: tuple[list[Keyed], list[Keyed]] = ([], [])
+    for n, doc in enumerate(gold):
+        key = f"d{n}"
+        predicted, events = suggest(Document(doc.text, doc.id, dict(doc.meta)))
+        for side, found, found_events in ((0, doc.spans, doc.events), (1, predicted, events)):
+            spans[side].extend((key, s) for s in found)
+            triggers[side].extend((key, Span(e.trigger.start, e.trigger.end, e.type)) for e in found_events)
+    untyped = {s.label: "EVENT" for _, s in (*triggers[0], *triggers[1])}
+    return {
+        "entities": _report(score(*spans)),
+        "entities_places_merged": _report(score(*spans, label_map=PLACE_MAP)),
+        "triggers_typed": _report(score(*triggers)),
+        "triggers_untyped": _report(score(*triggers, label_map=untyped), per_label=False),
+    }
