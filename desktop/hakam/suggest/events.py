@@ -20,32 +20,33 @@ For each trigger, within its sentence:
 
 from __future__ import annotations
 
+from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import Cand
-from hakam.suggest.kb import KB, PLACE_LABELS, normalized
+from hakam.suggest.kb import KB, PLACE_LABELS
 from hakam.suggest.numbers import Number, read_number
 from hakam.suggest.triggers import Found
-from hakam.suggest.words import Text, stems
+from hakam.suggest.words import Text
 
 ATTACKS = frozenset({"AIRSTRIKE", "SHELLING", "ATTACK", "EXPLOSION", "CLASH"})
 _VICTIM_EVENTS = frozenset({"KILLING", "INJURY", "ARREST"})
-_MEMBERS = normalized(
+_MEMBERS = match_keys(
     {"مقاتلي", "عناصر", "جنود", "افراد", "عنصرا", "مقاتلا", "جنديا", "منتسبي", "ضباط", "قياديين", "قيادي"}
 )
-_APPROXIMATE = normalized({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
-_BETWEEN = normalized({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
+_APPROXIMATE = match_keys({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
+_BETWEEN = match_keys({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
 # Verbs of carrying out with an object pronoun: the organisation after them did it.
-_CARRIED_OUT = normalized(
+_CARRIED_OUT = match_keys(
     {"شنها", "شنه", "شنته", "شنتها", "شنوها", "نفذها", "نفذه", "نفذته", "نفذتها", "نفذوها", "اطلقها", "اطلقه",
      "اطلقته", "اطلقتها", "اطلقوها", "تبنته", "تبنتها", "تبناها", "تبناه", "فجرها", "فجرتها", "زرعها", "زرعتها"}
 )  # fmt: skip
-_CLAIM = normalized({"مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "المسؤوليه"})
-_FOLLOWERS = normalized(
+_CLAIM = match_keys({"مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "المسؤوليه"})
+_FOLLOWERS = match_keys(
     {"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "من", "طائرات", "مسيرات", "تابعه", "تابعون"}
 )
 # Noun triggers whose genitive is the one who acts (استعادة الجيش), not the victim (مقتل قائد).
 _GENITIVE_AGENT = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "TERRITORY", "CLASH", "EXPLOSION"})
 _QUOTES = frozenset({"«", "»", '"', "(", ")"})
-_CAUSE = normalized({"في", "جراء", "اثر", "بسبب", "خلال"})
+_CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hakam.core.model import Argument, Document, Event, Span
-from hakam.suggest.metrics import evaluate
+from hakam.core.scoring import evaluate
 
 TEXT = "قتل ثلاثة في غارة على حولا أمس ثم غارة أخرى على صور"
 PLACE = Span(TEXT.index("حولا"), TEXT.index("حولا") + 4, "GPE")
@@ -25,7 +25,7 @@ def test_arguments_per_role():
     arguments = scores["arguments"]
     assert arguments["labels"]["PLACE"]["tp"] == 1
     assert arguments["labels"]["TIME"]["fn"] == 1 and arguments["labels"]["AGENT"]["fp"] == 1  # same span, other role
-    assert arguments["micro"]["p"] == 0.5 and arguments["micro"]["r"] == 0.5
+    assert arguments["micro"]["precision"] == 0.5 and arguments["micro"]["recall"] == 0.5
     assert scores["attributes"]["fatalities"] == {"scored": 1, "right": 0, "missed": 0, "wrong": 1, "extra": 0,
                                                   "accuracy": 0.0}  # fmt: skip
 
