@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hakam.core.model import Argument, Event, Span
+from hakam.core.model import Argument, Event, Layer, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
 from hakam.io.records import IGNORE, REJECT, ImportRecord
@@ -64,6 +64,8 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
     record.suggested_events = [event(e) for e in record.suggested_events]
     record.claimed_texts = {(s, e, label_map.get(lbl, lbl)): t for (s, e, lbl), t in record.claimed_texts.items()}
     record.span_annotators = {(s, e, label_map.get(lbl, lbl)): a for (s, e, lbl), a in record.span_annotators.items()}
+    record.layers = {who: Layer(tuple(span(s) for s in layer.spans), tuple(event(e) for e in layer.events))
+                     for who, layer in record.layers.items()}  # fmt: skip
     return record
 
 
