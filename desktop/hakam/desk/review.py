@@ -42,7 +42,7 @@ class Reviewer:
             self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
-        call = self.store.accept if kind == SPAN else self.store.accept_event
+        call = self.store.decisions.accept if kind == SPAN else self.store.decisions.accept_event
         if self.session.perform(lambda: call(item_id)):
             self.session.step(+1)
 
@@ -52,7 +52,7 @@ class Reviewer:
             self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
-        call = self.store.reject if kind == SPAN else self.store.reject_event
+        call = self.store.decisions.reject if kind == SPAN else self.store.decisions.reject_event
         if self.session.perform(lambda: call(item_id)):
             self.session.step(+1)
 
@@ -66,7 +66,7 @@ class Reviewer:
         if item.status == PENDING:
             self.reject()
             return
-        call = self.store.delete if key[0] == SPAN else self.store.delete_event  # type: ignore[index]
+        call = self.store.decisions.delete if key[0] == SPAN else self.store.decisions.delete_event  # type: ignore[index]
         if self.session.perform(lambda: call(item.id)):
             self.session.step(+1)
 
@@ -75,7 +75,7 @@ class Reviewer:
         selected = self.selection.selected_range()
         doc_id = self._doc_id()
         if selected and doc_id is not None:
-            change = self.session.perform(lambda: self.store.add_span(doc_id, *selected, label))
+            change = self.session.perform(lambda: self.store.decisions.add_span(doc_id, *selected, label))
             if change:
                 self.selection.clear_selection()
                 self.session.set_focus((SPAN, change.span_ids[0]))
@@ -85,7 +85,7 @@ class Reviewer:
             self._notice(_tr("Select text or focus an entity to give it a label"))
             return
         was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
-        if self.session.perform(lambda: self.store.relabel(key[1], label)) and was_pending:
+        if self.session.perform(lambda: self.store.decisions.relabel(key[1], label)) and was_pending:
             self.session.step(+1)
 
     def resize(self, edge: str, grow: bool) -> None:
@@ -98,32 +98,32 @@ class Reviewer:
         bounds = self.session.resized(item.start, item.end, edge, grow)
         if bounds is None:
             return
-        call = self.store.resize if key[0] == SPAN else self.store.resize_trigger  # type: ignore[index]
+        call = self.store.decisions.resize if key[0] == SPAN else self.store.decisions.resize_trigger  # type: ignore[index]
         self.session.perform(lambda: call(item.id, *bounds))
 
     # -- documents ------------------------------------------------------------------------
     def accept_all(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.accept_all(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.accept_all(doc_id))
 
     def mark_reviewed(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.mark_reviewed(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.mark_reviewed(doc_id))
 
     def ignore(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.ignore(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.ignore(doc_id))
 
     def reopen(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.reopen(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.reopen(doc_id))
 
     def undo(self) -> None:
-        if self.session.perform(self.store.undo) is None and not self.store.can_undo():
+        if self.session.perform(self.store.decisions.undo) is None and not self.store.decisions.can_undo():
             self._notice(_tr("Nothing to undo"))
 
     def redo(self) -> None:
-        if self.session.perform(self.store.redo) is None and not self.store.can_redo():
+        if self.session.perform(self.store.decisions.redo) is None and not self.store.decisions.can_redo():
             self._notice(_tr("Nothing to redo"))
 
     # -- events ---------------------------------------------------------------------------
@@ -132,7 +132,7 @@ class Reviewer:
         selected = self.selection.selected_range()
         doc_id = self._doc_id()
         if selected and doc_id is not None:
-            change = self.session.perform(lambda: self.store.add_event(doc_id, *selected, event_type))
+            change = self.session.perform(lambda: self.store.decisions.add_event(doc_id, *selected, event_type))
             if change:
                 self.selection.clear_selection()
                 self.session.set_focus((EVENT, change.event_ids[0]))
@@ -142,13 +142,13 @@ class Reviewer:
         if event_id is None:
             self._notice(_tr("Select a trigger word first"))
             return
-        self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+        self.session.perform(lambda: self.store.decisions.retype_event(event_id, event_type))
 
     def retype_current(self, event_type: str) -> None:
         """Change the type of the event on the card."""
         event_id = self.session.current_event
         if event_id is not None:
-            self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+            self.session.perform(lambda: self.store.decisions.retype_event(event_id, event_type))
 
     def set_argument(self, role: str) -> None:
         """Make the selection or the focused entity a ``role`` argument of the current event."""
@@ -164,24 +164,24 @@ class Reviewer:
         if selected is None:
             self._notice(_tr("Focus an entity or select text to assign a role"))
             return
-        if self.session.perform(lambda: self.store.set_argument(event_id, role, *selected)):
+        if self.session.perform(lambda: self.store.decisions.set_argument(event_id, role, *selected)):
             self.selection.clear_selection()
 
     def remove_argument(self, role: str, start: int, end: int) -> None:
         event_id = self.session.current_event
         if event_id is not None:
-            self.session.perform(lambda: self.store.remove_argument(event_id, role, start, end))
+            self.session.perform(lambda: self.store.decisions.remove_argument(event_id, role, start, end))
 
     def set_attribute(self, name: str, value: object) -> bool:
         event_id = self.session.current_event
         return (
             event_id is not None
-            and self.session.perform(lambda: self.store.set_attribute(event_id, name, value)) is not None
+            and self.session.perform(lambda: self.store.decisions.set_attribute(event_id, name, value)) is not None
         )
 
     def event_verdict(self, accept: bool) -> None:
         event_id = self.session.current_event
         if event_id is None:
             return
-        call = self.store.accept_event if accept else self.store.reject_event
+        call = self.store.decisions.accept_event if accept else self.store.decisions.reject_event
         self.session.perform(lambda: call(event_id))

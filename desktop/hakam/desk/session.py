@@ -78,7 +78,7 @@ class Session(QObject):
     def open_document(self, document_id: int, focus: ItemKey | None = None) -> None:
         if self.doc is not None and self.doc.id != document_id:
             self.save_position()
-        self.doc = self.store.document(document_id)
+        self.doc = self.store.documents.get(document_id)
         self._load_items()
         self.focus, self.current_event = None, None
         self.caret = self.doc.position
@@ -104,8 +104,8 @@ class Session(QObject):
 
     def _load_items(self) -> None:
         assert self.doc is not None
-        self.spans = {s.id: s for s in self.store.spans(self.doc.id)}
-        self.events = {e.id: e for e in self.store.events(self.doc.id)}
+        self.spans = {s.id: s for s in self.store.items.spans(self.doc.id)}
+        self.events = {e.id: e for e in self.store.items.events(self.doc.id)}
         self.offsets = OffsetMap(self.doc.text)
         self.index = ItemIndex(self.doc.text)
         for s in self.spans.values():
@@ -129,7 +129,7 @@ class Session(QObject):
             item = self.item(self.focus) if self.focus else None
             position = item.start if item else self.caret
             if self._saved != (self.doc.id, position):  # the first save after opening also records the document
-                self.store.set_position(self.doc.id, position)
+                self.store.documents.set_position(self.doc.id, position)
                 self._saved = (self.doc.id, position)
 
     # -- focus ----------------------------------------------------------------------
@@ -184,7 +184,7 @@ class Session(QObject):
             self.open_document(change.document_id, first[0] if first else None)
             return
         if change.document_changed:
-            self.doc = self.store.document(self.doc.id)
+            self.doc = self.store.documents.get(self.doc.id)
         keys = [(SPAN, i) for i in change.span_ids] + [(EVENT, i) for i in change.event_ids]
         if not keys:
             return
@@ -211,7 +211,7 @@ class Session(QObject):
         kind, item_id = key
         table = self.spans if kind == SPAN else self.events
         try:
-            item = self.store.span(item_id) if kind == SPAN else self.store.event(item_id)
+            item = self.store.items.span(item_id) if kind == SPAN else self.store.items.event(item_id)
         except DoesNotExist:
             item = None
         if item is None or item.document_id != self.doc.id or item.status not in (PENDING, ACCEPTED):  # type: ignore[union-attr]

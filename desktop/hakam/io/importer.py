@@ -68,26 +68,26 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
 
 
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
-    document_id = store.add_document(record.doc)
+    document_id = store.documents.add(record.doc)
     if document_id is None:
         summary.duplicates += 1
         return
     summary.documents += 1
     if record.answer == IGNORE:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
                            reviewed_at=record.timestamp, span_annotators=record.span_annotators)  # fmt: skip
     elif reviewed or record.answer == "accept":
-        store.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
         summary.spans += len(record.doc.spans)
         summary.events += len(record.doc.events)
     else:
-        summary.suggestions += store.replace_suggestions(document_id, record.doc.spans, record.doc.events)
+        summary.suggestions += store.suggestions.replace(document_id, record.doc.spans, record.doc.events)
     if record.suggested_spans or record.suggested_events:
-        summary.suggestions += store.replace_suggestions(document_id, record.suggested_spans, record.suggested_events)
+        summary.suggestions += store.suggestions.replace(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
 
