@@ -18,13 +18,7 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 BUSY_TIMEOUT = 10
 # WAL lets the desk read while a background worker writes; synchronous=FULL makes
 # every committed decision survive a crash of the machine, not only of Hakam.
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": "full",
-    "busy_timeout": BUSY_TIMEOUT * 1000,
-    "cache_size": -32_000,
-}
+PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "cache_size": -32_000}
 
 
 class StoreError(RuntimeError):
@@ -64,8 +58,9 @@ def open_database(location: Path | str) -> pw.Database:
     path = Path(location)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
+    pragmas = dict(PRAGMAS, busy_timeout=int(BUSY_TIMEOUT * 1000))
     return pw.SqliteDatabase(
-        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE", check_same_thread=False
+        str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE", check_same_thread=False
     )
 
 

@@ -69,12 +69,9 @@ class Store:
         self.models = Models(self)
         self.stats = Stats(self)
         self.annotator = annotator or self.settings.get("annotator") or default_annotator()
-        stored = self.settings.get("schema_toml")
         if schema is not None:
             self.update_schema(schema)
-        elif stored:
-            self.schema = parse_schema(stored, f"{self.name} (stored schema)")
-        else:
+        elif not self.reload_schema():
             self.update_schema(load_schema())
 
     @property
@@ -91,6 +88,14 @@ class Store:
         self.settings.set("annotator", name)
         self.annotator = name
         self.decisions.forget_history()
+
+    def reload_schema(self) -> bool:
+        """Read the stored schema again (after a transaction that changed it rolled back);
+        False when none is stored."""
+        stored = self.settings.get("schema_toml")
+        if stored:
+            self.schema = parse_schema(stored, f"{self.name} (stored schema)")
+        return bool(stored)
 
     def update_schema(self, schema: Schema) -> None:
         self.schema = schema
