@@ -36,9 +36,29 @@ def test_accept_reject_relabel_resize_delete_add(store: Store, doc_id: int) -> N
         "مدينة دمشق": ("GPE", DELETED), "أمس": ("DATE", REJECTED), "وزارة الدفاع": ("ORG", ACCEPTED),
         "دمشق": ("GPE", ACCEPTED),
     }  # fmt: skip
-    actions = [d["action"] for d in store.decisions.log(doc_id)]
+    actions = [d["action"] for d in store.decisions.log(doc_id) if d["target"] == "span"]
     assert actions == ["accept", "reject", "relabel", "relabel", "resize", "delete", "add"]
     assert all(d["annotator"] == "amal" for d in store.decisions.log(doc_id))
+
+
+def test_an_argument_follows_its_entity_in_the_same_batch(store: Store, doc_id: int) -> None:
+    damascus = store.items.spans(doc_id)[0]
+    [event] = store.items.events(doc_id)
+    assert [(a.role, a.start, a.end) for a in event.arguments] == [("PLACE", damascus.start, damascus.end)]
+    change = store.decisions.resize(damascus.id, 14, 24)
+    assert change.event_ids == (event.id,)
+    assert [(a.role, a.start, a.end) for a in store.items.event(event.id).arguments] == [("PLACE", 14, 24)]
+    assert len({d["batch"] for d in store.decisions.log(doc_id)}) == 1
+    store.decisions.relabel(damascus.id, "LOC")
+    assert [(a.start, a.end) for a in store.items.event(event.id).arguments] == [(14, 24)]
+    store.decisions.delete(damascus.id)
+    assert store.items.event(event.id).arguments == ()
+    store.decisions.undo()
+    assert [(a.role, a.start, a.end) for a in store.items.event(event.id).arguments] == [("PLACE", 14, 24)]
+    store.decisions.undo()
+    store.decisions.undo()
+    assert [(a.start, a.end) for a in store.items.event(event.id).arguments] == [(damascus.start, damascus.end)]
+    assert store.items.span(damascus.id).start == damascus.start
 
 
 def test_each_decision_records_before_and_after(store: Store, doc_id: int) -> None:
@@ -101,13 +121,13 @@ def test_event_editing(store: Store, doc_id: int) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s, d, i: s.decisions.relabel(i, "MISC"), "unknown entity label"),
-        (lambda s, d, i: s.decisions.resize(i, 50, 500), "outside the text"),
-        (lambda s, d, i: s.decisions.add_span(d, 5, 5, "GPE"), "outside the text"),
-        (lambda s, d, i: s.decisions.accept(9999), "no span item"),
-        (lambda s, d, i: s.decisions.set_attribute(s.items.events(d)[0].id, "fatalities", "-2"), "fatalities"),
-        (lambda s, d, i: s.decisions.set_attribute(s.items.events(d)[0].id, "date", "yesterday"), "date"),
-        (lambda s, d, i: s.decisions.set_argument(s.items.events(d)[0].id, "WITNESS", 0, 4), "unknown role"),
+        (lambda s, d, i: s.relabel(i, "MISC"), "unknown entity label"),
+        (lambda s, d, i: s.resize(i, 50, 500), "outside the text"),
+        (lambda s, d, i: s.add_span(d, 5, 5, "GPE"), "outside the text"),
+        (lambda s, d, i: s.accept(9999), "no span item"),
+        (lambda s, d, i: s.set_attribute(s.events(d)[0].id, "fatalities", "-2"), "fatalities"),
+        (lambda s, d, i: s.set_attribute(s.events(d)[0].id, "date", "yesterday"), "date"),
+        (lambda s, d, i: s.set_argument(s.events(d)[0].id, "WITNESS", 0, 4), "unknown role"),
     ],
 )
 def test_bad_actions_are_refused_and_write_nothing(store: Store, doc_id: int, call, message: str) -> None:

@@ -147,6 +147,9 @@ class Decisions:
             raise DecisionError(f"offsets {start}..{end} are outside the text")
 
     def _span_change(self, item_id: int, action: str, edited: bool = False, **updates: object) -> Change:
+        """One span decision; arguments on the span's extent follow it (a resize moves
+        them, a delete or reject removes them) in the same batch, so one undo reverts both."""
+
         def build() -> tuple[int, list[_Step]]:
             row = self._row("span", item_id)
             before = snap.span_snapshot(row)
@@ -154,9 +157,42 @@ class Decisions:
             after = dict(before, annotator=self._store.annotator, updated_at=time.time(), **updates)
             if edited:
                 after["source"] = edited_source(before["source"])
-            return row.document_id, [_Step("span", item_id, before, after)]
+            steps = [_Step("span", item_id, before, after)]
+            if after["status"] in (REJECTED, DELETED):
+                steps += self._argument_steps(row, None)
+            elif (after["start"], after["end"]) != (before["start"], before["end"]):
+                steps += self._argument_steps(row, (after["start"], after["end"]))
+            return row.document_id, steps
 
         return self._act(action, build)
+
+    def _argument_steps(self, span: Any, extent: tuple[int, int] | None) -> list[_Step]:
+        """Event steps that move the arguments on ``span``'s extent to ``extent`` (``None``: remove
+        them), unless another live span has that extent too."""
+        SpanItem, EventItem = self._t.SpanItem, self._t.EventItem
+        old = (span.start, span.end)
+        twins = SpanItem.select().where((SpanItem.document == span.document_id) & (SpanItem.id != span.id)
+                                        & (SpanItem.start == old[0]) & (SpanItem.end == old[1])
+                                        & SpanItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
+        if twins.exists():
+            return []
+        steps = []
+        now = time.time()
+        events = EventItem.select().where((EventItem.document == span.document_id)
+                                          & EventItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
+        for row in self._locked(events.order_by(EventItem.id)):
+            before = snap.event_snapshot(self._t, row)
+            assert before is not None
+            if not any((s, e) == old for _, s, e in before["arguments"]):
+                continue
+            moved: list[list] = []
+            for role, s, e in before["arguments"]:
+                argument = [role, *extent] if (s, e) == old and extent else None if (s, e) == old else [role, s, e]
+                if argument is not None and argument not in moved:
+                    moved.append(argument)
+            after = dict(before, arguments=moved, annotator=self._store.annotator, updated_at=now)
+            steps.append(_Step("event", row.id, before, after))
+        return steps
 
     def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None], edited: bool = True) -> Change:
         def build() -> tuple[int, list[_Step]]:
@@ -242,14 +278,22 @@ class Decisions:
         self._check_offsets(self._row("event", item_id).document_id, start, end)
         return self._event_change(item_id, "event-resize", lambda s: s.update(start=start, end=end, status=ACCEPTED))
 
-    def set_argument(self, item_id: int, role: str, start: int, end: int) -> Change:
-        """Add an argument (a role may have several fillers; an identical one is not repeated)."""
+    def set_argument(self, item_id: int, role: str, start: int, end: int, replaces: str | None = None) -> Change:
+        """Add an argument (a role may have several fillers; an identical one is not repeated).
+        With ``replaces``, the argument ``replaces``/start/end changes its role to ``role`` instead."""
         if role not in self._store.schema.roles:
             raise DecisionError(f"unknown role {role!r}")
         self._check_offsets(self._row("event", item_id).document_id, start, end)
 
         def edit(s: dict) -> None:
-            if [role, start, end] not in s["arguments"]:
+            if replaces is not None:
+                if [replaces, start, end] not in s["arguments"]:
+                    raise DecisionError(f"event {item_id} has no {replaces} argument at {start}..{end}")
+                at = s["arguments"].index([replaces, start, end])
+                s["arguments"][at] = [role, start, end]
+                if s["arguments"].count([role, start, end]) > 1:
+                    del s["arguments"][at]
+            elif [role, start, end] not in s["arguments"]:
                 s["arguments"].append([role, start, end])
 
         return self._event_change(item_id, "event-argument", edit)
