@@ -121,13 +121,13 @@ def test_event_editing(store: Store, doc_id: int) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s, d, i: s.relabel(i, "MISC"), "unknown entity label"),
-        (lambda s, d, i: s.resize(i, 50, 500), "outside the text"),
-        (lambda s, d, i: s.add_span(d, 5, 5, "GPE"), "outside the text"),
-        (lambda s, d, i: s.accept(9999), "no span item"),
-        (lambda s, d, i: s.set_attribute(s.events(d)[0].id, "fatalities", "-2"), "fatalities"),
-        (lambda s, d, i: s.set_attribute(s.events(d)[0].id, "date", "yesterday"), "date"),
-        (lambda s, d, i: s.set_argument(s.events(d)[0].id, "WITNESS", 0, 4), "unknown role"),
+        (lambda s, d, i: s.decisions.relabel(i, "MISC"), "unknown entity label"),
+        (lambda s, d, i: s.decisions.resize(i, 50, 500), "outside the text"),
+        (lambda s, d, i: s.decisions.add_span(d, 5, 5, "GPE"), "outside the text"),
+        (lambda s, d, i: s.decisions.accept(9999), "no span item"),
+        (lambda s, d, i: s.decisions.set_attribute(s.items.events(d)[0].id, "fatalities", "-2"), "fatalities"),
+        (lambda s, d, i: s.decisions.set_attribute(s.items.events(d)[0].id, "date", "yesterday"), "date"),
+        (lambda s, d, i: s.decisions.set_argument(s.items.events(d)[0].id, "WITNESS", 0, 4), "unknown role"),
     ],
 )
 def test_bad_actions_are_refused_and_write_nothing(store: Store, doc_id: int, call, message: str) -> None:
