@@ -1,5 +1,5 @@
 """``hakam agreement``: inter-annotator agreement (Cohen's κ per pair, Krippendorff's α,
-span and event F1), from exported files."""
+span and event F1), over the annotators' layers in the database or in exported files."""
 
 from __future__ import annotations
 
@@ -20,11 +20,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "agreement",
         help="agreement between annotators (kappa, alpha, F1)",
-        description="Agreement between annotators' exports of the same texts. " + DEFINITION,
-    )
-    parser.add_argument("files", metavar="FILE", nargs="+", type=Path,
-                        help="exports to compare (each reviewed record is its annotator's layer; the annotator is "
-                             "the one the record names, else the file name)")  # fmt: skip
+        description="Agreement between annotators on the documents they reviewed, in the database (team mode) "
+                    "or in exports of the same texts. " + DEFINITION,
+    )  # fmt: skip
+    parser.add_argument("files", metavar="FILE", nargs="*", type=Path,
+                        help="exports to compare instead of the database (each reviewed record is its annotator's "
+                             "layer; the annotator is the one the record names, else the file name)")  # fmt: skip
     parser.add_argument("--annotators", help="compare only these, comma-separated (default: all)")
     parser.add_argument("--format", default="auto", help="input format (default: detected)")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -37,21 +38,29 @@ def run(args: argparse.Namespace) -> int:
     from hakam.io.errors import InputError
     from hakam.io.layers import read_layers
 
-    try:
-        read = read_layers(args.files, args.format)
-    except (InputError, OSError) as error:
-        raise CommandError(str(error)) from None
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
-    found = sorted({n for d in read.documents for n in d.layers})
+    counts: dict[str, int] = {}
+    if args.files:
+        try:
+            read = read_layers(args.files, args.format)
+        except (InputError, OSError) as error:
+            raise CommandError(str(error)) from None
+        documents = read.documents
+        counts = {"records": read.records, "not_reviewed": read.not_reviewed}
+    else:
+        from hakam.cli import open_store
+
+        documents = open_store(args).team.layered()
+    found = sorted({n for d in documents for n in d.layers})
     missing = [n for n in names or () if n not in found]
     if missing:
         raise CommandError(f"no reviewed document by {', '.join(missing)}; annotators found: {', '.join(found)}")
     try:
-        result = agreement(read.documents, names)
+        result = agreement(documents, names)
     except ValueError as error:
         raise CommandError(f"{error}; annotators found: {', '.join(found) or 'none'}") from None
     if args.json:
-        data = {**result.as_dict(), "records": read.records, "not_reviewed": read.not_reviewed}
+        data = {**result.as_dict(), **counts}
         print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return 0
     print(report(result))

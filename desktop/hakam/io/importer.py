@@ -18,7 +18,7 @@ from pathlib import Path
 from hakam.core.model import Argument, Event, Layer, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
-from hakam.io.records import IGNORE, REJECT, ImportRecord
+from hakam.io.records import ACCEPT, IGNORE, REJECT, ImportRecord
 from hakam.io.validate import check_record, unknown_labels
 from hakam.store import IGNORED, REJECTED, REVIEWED, Store
 
@@ -31,6 +31,7 @@ class ImportSummary:
     formats: dict[str, str] = field(default_factory=dict)  # file -> format used
     documents: int = 0
     duplicates: int = 0
+    layers: int = 0  # annotators' layers added (team mode)
     spans: int = 0
     events: int = 0
     suggestions: int = 0
@@ -41,7 +42,7 @@ class ImportSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates,
+            "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates, "layers": self.layers,
             "spans": self.spans, "events": self.events, "suggestions": self.suggestions,
             "trimmed": self.trimmed, "mapped": self.mapped, "skipped": len(self.skipped),
             "added_labels": self.added_labels,
@@ -74,18 +75,29 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
 
 
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
+    human = (reviewed or record.answer == ACCEPT) and record.answer not in (IGNORE, REJECT)
     document_id = store.documents.add(record.doc)
     if document_id is None:
-        summary.duplicates += 1
+        added = _add_layers(store, record) if human else 0
+        summary.layers += added
+        summary.duplicates += not added
         return
     summary.documents += 1
-    if record.answer == IGNORE:
+    if human and (len(record.layers) > 1 or store.team.enabled):
+        layers = record.layers if len(record.layers) > 1 else \
+            {record.annotator or store.annotator: Layer(tuple(record.doc.spans), tuple(record.doc.events))}  # fmt: skip
+        for name, layer in layers.items():
+            store.team.add_layer(document_id, name, layer, reviewed_at=record.timestamp)
+            summary.layers += 1
+        summary.spans += sum(len(layer.spans) for layer in layers.values())
+        summary.events += sum(len(layer.events) for layer in layers.values())
+    elif record.answer == IGNORE:
         store.items.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
         store.items.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
                            reviewed_at=record.timestamp, span_annotators=record.span_annotators)  # fmt: skip
-    elif reviewed or record.answer == "accept":
+    elif human:
         store.items.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
         summary.spans += len(record.doc.spans)
@@ -96,6 +108,25 @@ def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSu
         summary.suggestions += store.suggestions.replace(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
+
+
+def _add_layers(store: Store, record: ImportRecord) -> int:
+    """Reviewed work on a text already stored: each annotator who has no layer there yet
+    gets theirs (team mode starts, if it had not, when it is someone other than who
+    reviewed the document). Returns the layers added; 0 means a plain duplicate."""
+    document_id = store.documents.id_of_text(record.doc.text)
+    layers = record.layers if len(record.layers) > 1 else \
+        {record.annotator or store.annotator: Layer(tuple(record.doc.spans), tuple(record.doc.events))}  # fmt: skip
+    if not store.team.enabled:
+        decided = store.items.decided_by(document_id)
+        if decided and not decided - set(layers):
+            return 0  # the same person's work again
+        if not decided and len(layers) == 1:  # nobody reviewed the text yet: one-person use goes on
+            store.items.add_reviewed(document_id, record.doc, next(iter(layers)), reviewed_at=record.timestamp)
+            return 1
+        store.team.enable()
+    return sum(store.team.add_layer(document_id, name, layer, reviewed_at=record.timestamp)
+               for name, layer in layers.items())  # fmt: skip
 
 
 def import_file(
@@ -181,7 +212,7 @@ def _add_to_schema(store: Store, missing: Counter[tuple[str, str]], summary: Imp
 
 
 def _merge(total: ImportSummary, part: ImportSummary) -> None:
-    for name in ("documents", "duplicates", "spans", "events", "suggestions", "trimmed", "mapped"):
+    for name in ("documents", "duplicates", "layers", "spans", "events", "suggestions", "trimmed", "mapped"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.skipped += part.skipped
     total.added_labels += [label for label in part.added_labels if label not in total.added_labels]

@@ -94,6 +94,14 @@ class Items:
         ]
         return CoreDocument(view.text, view.ext_id, view.meta, spans, events), annotators
 
+    def decided_by(self, document_id: int) -> set[str]:
+        """Who reviewed the document or decided on its items (one-person layer)."""
+        sql = self._store.execute
+        names = {who for (who,) in sql("SELECT DISTINCT annotator FROM span_item WHERE document_id = ? UNION SELECT"
+                                       " DISTINCT annotator FROM event_item WHERE document_id = ? UNION SELECT"
+                                       " reviewed_by FROM document WHERE id = ?", (document_id,) * 3).fetchall()}  # fmt: skip
+        return {n for n in names if n}
+
     def reviewed_document(self, document_id: int) -> CoreDocument:
         """The document with its accepted spans and events, as plain core data."""
         return self.accepted(self._store.documents.get(document_id))[0]

@@ -71,18 +71,23 @@ class Team:
         self._store.decisions.forget_history()
 
     def enable(self, owner: str | None = None) -> None:
-        """Turn team mode on; the one-person layer becomes ``owner``'s (default: the store's
-        annotator), with their reviewed documents as reviewed assignments."""
+        """Turn team mode on. The one-person layer is split by who made it: a document's items
+        go to its reviewer's layer, else to the layer of whoever decided each, else to
+        ``owner``'s (default: the store's annotator); reviewed documents become reviewed
+        assignments of their reviewers."""
         if self.enabled:
             return
         owner = owner or self._store.annotator
         sql = self._store.execute
         with self._store.atomic():
+            # Each item goes to the layer of the document's reviewer, else of who decided it, else the owner's.
             for table in ("span_item", "event_item"):
-                sql(f"UPDATE {table} SET layer = ? WHERE layer = ?", (owner, SOLO))
-            done = sql("SELECT id, status, reviewed_at FROM document WHERE status IN (?, ?)", (REVIEWED, IGNORED))
-            for document_id, status, at in done.fetchall():
-                self._assignment(document_id, owner, status, at)
+                sql(f"UPDATE {table} SET layer = COALESCE((SELECT reviewed_by FROM document d WHERE d.id = document_id),"
+                    " annotator, ?) WHERE layer = ?", (owner, SOLO))  # fmt: skip
+            done = sql("SELECT id, status, reviewed_at, reviewed_by FROM document WHERE status IN (?, ?)",
+                       (REVIEWED, IGNORED))  # fmt: skip
+            for document_id, status, at, who in done.fetchall():
+                self._assignment(document_id, who or owner, status, at)
             self._store.settings.set(TEAM_SETTING, "1")
         self._enabled = True
         self._store.decisions.forget_history()
@@ -116,6 +121,14 @@ class Team:
         out: dict[int, list[str]] = {}
         for document_id, name in query.tuples():
             out.setdefault(document_id, []).append(name)
+        return out
+
+    def assignments(self) -> dict[int, dict[str, tuple[str, float | None]]]:
+        """Document id -> annotator -> (their status, when they reviewed it)."""
+        A = self._t.Assignment
+        out: dict[int, dict[str, tuple[str, float | None]]] = {}
+        for document_id, name, status, at in A.select(A.document, A.annotator, A.status, A.reviewed_at).tuples():
+            out.setdefault(document_id, {})[name] = (status, at)
         return out
 
     def assignment_id(self, document_id: int, annotator: str) -> int:
@@ -192,7 +205,7 @@ class Team:
         """Store annotations ``annotator`` made elsewhere as their layer of a stored document
         (imports); False when they already have a layer there (nothing is changed)."""
         self.enable()
-        if self.has_layer(document_id, annotator) and self.status_of(document_id, annotator) in (REVIEWED, IGNORED):
+        if self.status_of(document_id, annotator) in (REVIEWED, IGNORED):
             return False
         at = reviewed_at or time.time()
         sql = self._store.execute
