@@ -24,6 +24,7 @@ COMMANDS = {
     "bench": "hakam.cli.bench_cmd",
     "demo": "hakam.cli.demo_cmd",
     "agreement": "hakam.cli.agreement_cmd",
+    "team": "hakam.cli.team_cmd",  # also assign and curate
 }
 
 

@@ -237,11 +237,15 @@ class Team:
         for document_id, name in query.tuples():
             if name != CURATED and (wanted is None or name in wanted):
                 by_document.setdefault(document_id, []).append(name)
-        out = []
-        for document_id in sorted(by_document):
+        return list(self.layered_by_id(by_document).values())
+
+    def layered_by_id(self, layers: dict[int, list[str]]) -> dict[int, LayeredDocument]:
+        """Document id -> the document with the accepted items of the named layers."""
+        out = {}
+        for document_id in sorted(layers):
             view = self._store.documents.get(document_id)
-            layers = {name: self.accepted_layer(document_id, name) for name in sorted(by_document[document_id])}
-            out.append(LayeredDocument(view.text, layers, view.ext_id))
+            found = {name: self.accepted_layer(document_id, name) for name in sorted(layers[document_id])}
+            out[document_id] = LayeredDocument(view.text, found, view.ext_id)
         return out
 
     def accepted_layer(self, document_id: int, layer: str) -> Layer:
