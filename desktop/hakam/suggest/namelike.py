@@ -1,0 +1,34 @@
+"""How much a word looks like a name to the rules, from its letters and its use.
+
+Arabic has no capitals. A word is name-like when its letters look like a name's
+(``nameness``: transliterated and Arabic names against common words) and general
+Arabic text does not use it like a common word: names seldom take the article
+(بلير is frequent, البلير is not; رفض and الرفض both are). ``level`` gives 0
+(not name-like), ``WEAK`` or ``STRONG``; the person rules ask for ``STRONG`` where
+nothing else in the sentence says "person" and for ``WEAK`` next to a given name,
+a title or a verb of saying. The tables load once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hakam.suggest import frequency, nameness
+
+WEAK = 2
+STRONG = 3
+_COMMON = 5  # Zipf of the commonest words (في, قال …): never names on their own here
+
+
+@lru_cache(maxsize=65536)
+def level(form: str) -> int:
+    """0, ``WEAK`` or ``STRONG`` for a normalised form without proclitics or article."""
+    if len(form) < nameness.MIN_LETTERS or not form.isalpha():
+        return 0
+    bucket = nameness.shipped().bucket(form)
+    if bucket < WEAK:
+        return 0
+    own = frequency.zipf(form)
+    if own and (frequency.zipf("ال" + form) >= own or own > _COMMON):
+        return 0  # used with the article as much as without, or among the commonest words
+    return STRONG if bucket >= STRONG else WEAK
