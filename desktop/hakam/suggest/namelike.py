@@ -32,3 +32,17 @@ def level(form: str) -> int:
     if own and (frequency.zipf("ال" + form) >= own or own > _COMMON):
         return 0  # used with the article as much as without, or among the commonest words
     return STRONG if bucket >= STRONG else WEAK
+
+
+def common_noun(form: str) -> bool:
+    """A frequent word that takes the article about as often as not (إطار, دوري):
+    a place or organisation of that spelling needs more than في before it."""
+    own = frequency.zipf(form)
+    return own >= 4 and frequency.zipf("ال" + form) >= own - 1
+
+
+def whole_word_reading(whole: str, stem: str) -> bool:
+    """The word is more frequent whole than without its first letters (فاطمة, not
+    ف + أطمة; بلاد, not ب + لاد): the letters are not a proclitic."""
+    own = frequency.zipf(whole)
+    return own >= 3 and own > frequency.zipf(stem)

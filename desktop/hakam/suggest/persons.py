@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
-from hakam.suggest.context import SPEAKER_OF, Context, definite
+from hakam.suggest.context import SPEAKER_OF, Context, arabic, definite
 from hakam.suggest.namelike import STRONG, WEAK, level
 
 _NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
+_ALI = "علي"
 _SAY_END = match_keys({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
 _NAMING = match_keys({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
 _COMPASS = match_keys({"الجنوبي", "الشمالي", "الجنوبيه", "الشماليه", "الغربي", "الشرقي"})  # الكوري الجنوبي
@@ -27,10 +28,23 @@ def _first_name_at(ctx: Context, i: int, clitics: bool = True) -> tuple[int, int
         if key in kb.first_names and ctx.spelled(i, prefix, kb.first_name_spellings.get(key)):
             if key in SPEAKER_OF and (ctx.title_at(i - 1) or ctx.form(i + 1).startswith("ال")):
                 return None
+            if key == _ALI and not _name_follows(ctx, i + 1):
+                return None  # على written علي, as many writers do: علي الرغم, علي أيدي
             return prefix, 1
         if key in kb.first_name_heads and f"{key} {ctx.form(i + 1)}" in kb.first_names:
             return prefix, 2
     return None
+
+
+def _name_follows(ctx: Context, j: int) -> bool:
+    """Word ``j`` goes on a name: a given name, nasab, عبد, a name-like word or an ال
+    family name of the nisba kind (علي الهاشمي), or nothing (the end of a clause)."""
+    form = ctx.form(j)
+    if not arabic(form) or form in _NASAB or form == _ABD or _first_name_at(ctx, j, clitics=False):
+        return True
+    if definite(form):
+        return form.endswith("ي") and ctx.family(j)
+    return _looks(ctx, j, WEAK)
 
 
 def _name_chain(ctx: Context, j: int, strict: bool) -> int:
