@@ -196,6 +196,34 @@ def _nationality_noun(ctx: Context, j: int) -> bool:
     return not (definite(before) or (j - 1) in ctx.taken) or form != readings[-1]
 
 
+def coordinated(ctx: Context, entities: list[Cand]) -> list[Cand]:
+    """Persons in a list after a person (بوش وبلير, نور الشريف وأحمد مظهر): a given name or
+    a name-like word with و right after a person's name."""
+    covered = {w for c in entities for w in range(c.first, c.last)}
+    out: list[Cand] = []
+    queue = sorted((c for c in entities if c.label == "PERS"), key=lambda c: c.first)
+    while queue:
+        j = queue.pop(0).last
+        if j in covered or not ctx.form(j).startswith("و"):
+            continue
+        first = _first_name_at(ctx, j)
+        if first and first[0] == 1:
+            found = ctx.cand(j, 1, _name_chain(ctx, j + first[1], strict=False), "PERS", PATTERN_WEAK)
+        else:
+            reading = _reading(ctx, j, True)
+            found = None
+            if reading and reading[0] == 1:
+                end = j + 1
+                while end < len(ctx.words) and end - j < _CHAIN_MAX and _reading(ctx, end, False):
+                    end += 1
+                found = ctx.cand(j, 1, end, "PERS", PATTERN_WEAK)
+        if found and covered.isdisjoint(range(found.first, found.last)):
+            out.append(found)
+            covered.update(range(found.first, found.last))
+            queue.append(found)
+    return out
+
+
 def surnames(ctx: Context, entities: list[Cand]) -> list[Cand]:
     """Later mentions of a person by the last word of a full name found earlier (وقال تورك)."""
     first_seen: dict[str, int] = {}
