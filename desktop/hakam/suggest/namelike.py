@@ -17,6 +17,7 @@ from hakam.suggest import frequency, nameness
 
 WEAK = 2
 STRONG = 3
+_COMMON_IN_NAMES = 4
 _COMMON = 5  # Zipf of the commonest words (في, قال …): never names on their own here
 
 
@@ -46,3 +47,9 @@ def whole_word_reading(whole: str, stem: str) -> bool:
     ف + أطمة; بلاد, not ب + لاد): the letters are not a proclitic."""
     own = frequency.zipf(whole)
     return own >= 3 and own > frequency.zipf(stem)
+
+
+def common_word(form: str) -> bool:
+    """A frequent word without the article that does not look like a name (تجاوز,
+    تناولت): it ends a name rather than continues it."""
+    return frequency.zipf(form) >= _COMMON_IN_NAMES and level(form) == 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, arabic, definite
-from hakam.suggest.namelike import STRONG, WEAK, level
+from hakam.suggest.namelike import STRONG, WEAK, common_word, level
 
 _NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
@@ -64,7 +64,10 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
         ):
             j += 2
         elif ctx.family(j) or (
-            ctx.plain_word(j) and not _feminine(ctx, j) and (not strict or ctx.family(after) or _looks(ctx, j, WEAK))
+            ctx.plain_word(j)
+            and not _feminine(ctx, j)
+            and not common_word(form)
+            and (not strict or ctx.family(after) or _looks(ctx, j, WEAK))
         ):
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name or name-like
         else:
