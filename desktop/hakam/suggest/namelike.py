@@ -45,6 +45,8 @@ def common_noun(form: str) -> bool:
 def whole_word_reading(whole: str, stem: str) -> bool:
     """The word is more frequent whole than without its first letters (فاطمة, not
     ف + أطمة; بلاد, not ب + لاد): the letters are not a proclitic."""
+    if whole.startswith("لل") and stem.startswith("ل"):
+        stem = "ا" + stem  # للمغرب: ل + المغرب
     own = frequency.zipf(whole)
     return own >= 3 and own > frequency.zipf(stem)
 
