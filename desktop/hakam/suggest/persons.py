@@ -64,7 +64,7 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
         ):
             j += 2
         elif ctx.family(j) or (
-            ctx.plain_word(j)
+            ctx.plain_word(j, initial_fa=level(form) >= WEAK)
             and not _feminine(ctx, j)
             and not common_word(form)
             and (not strict or ctx.family(after) or _looks(ctx, j, WEAK))
@@ -145,7 +145,7 @@ def _reading(ctx: Context, i: int, first: bool) -> tuple[int, int] | None:
     if i in ctx.taken or not ctx.name_like(i):
         return None
     for prefix, key in stems(ctx.form(i)) if first else ((0, ctx.form(i)),):
-        if prefix == 0 and not ctx.plain_word(i) or _feminine(ctx, i) or key in ctx.kb.first_names:
+        if prefix == 0 and not ctx.plain_word(i, initial_fa=True) or _feminine(ctx, i) or key in ctx.kb.first_names:
             continue
         strength = level(key)
         if key in ctx.kb.surnames:
