@@ -39,9 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if result.model_version_id is None:
         raise CommandError("no reviewed documents to train on")
     if args.save:
-        from hakam.store.tables import ModelVersion
-
-        args.save.write_bytes(bytes(ModelVersion.get_by_id(result.model_version_id).blob))
+        args.save.write_bytes(store.models.blob(result.model_version_id) or b"")
     report = {
         "model_version": result.model_version_id,
         "active": not args.no_activate,
