@@ -57,10 +57,10 @@ def test_on_a_terminal_a_bar_redrawn_in_place():
 
 def _store(tmp_path) -> Store:
     store = Store(tmp_path / "db.sqlite", annotator="t")
-    doc = store.add_document(Document(TEXT, "d1"))
-    store.replace_suggestions(doc, [Span(TEXT.index("حلب"), TEXT.index("حلب") + 3, "GPE", 0.9, "t@1")])
-    store.accept_all(doc)
-    store.mark_reviewed(doc)
+    doc = store.documents.add(Document(TEXT, "d1"))
+    store.suggestions.replace(doc, [Span(TEXT.index("حلب"), TEXT.index("حلب") + 3, "GPE", 0.9, "t@1")])
+    store.decisions.accept_all(doc)
+    store.decisions.mark_reviewed(doc)
     store.close()
     return tmp_path / "db.sqlite"
 
@@ -88,7 +88,7 @@ def test_suggest_store_into_a_log_has_no_carriage_returns(tmp_path):
     db = tmp_path / "db.sqlite"
     store = Store(db, annotator="t")
     for n in range(3):
-        store.add_document(Document(f"{TEXT} {n}", f"d{n}"))
+        store.documents.add(Document(f"{TEXT} {n}", f"d{n}"))
     store.close()
     run = subprocess.run([sys.executable, "-m", "hakam", "--db", str(db), "suggest", "--store", "--model", "rules"],
                          capture_output=True, text=True, check=True)  # fmt: skip

@@ -39,7 +39,7 @@ def test_dark_theme_at_run_time_and_database_in_use(window, store, qtbot):
     focus_text(qtbot, window, "حلب")
     city = window.session.focus[1]
     press(qtbot, window.article, K.Key_Return)
-    assert store.span(city).status == ACCEPTED
+    assert store.items.span(city).status == ACCEPTED
     press(qtbot, window.article, K.Key_Comma, modifier=CTRL)
     dialog = window.findChild(PreferencesDialog)
     qtbot.waitUntil(dialog.isVisible)

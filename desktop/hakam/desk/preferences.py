@@ -80,7 +80,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("Interface &language:"), self.language), self.language)
         form.addRow(self._label(self.tr("Article &font size:"), self.font_size), self.font_size)
         form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
-        form.addRow(self.tr("Database in use:"), self.in_use)
+        form.addRow(QLabel(self.tr("Database in use:")), self.in_use)  # no buddy: nothing to edit there
         form.addRow(self._label(self.tr("&Database file:"), self.database), database_row)
         self.note = QLabel(
             self.tr(
