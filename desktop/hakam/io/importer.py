@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hakam.core.model import Argument, Event, Span
+from hakam.core.schema import name_problem
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
 from hakam.io.records import IGNORE, REJECT, ImportRecord
@@ -34,14 +35,24 @@ class ImportSummary:
     mapped: int = 0
     skipped: list[str] = field(default_factory=list)
     added_labels: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # "file:line: id X is taken; stored as Y"
+    kept_in_meta: int = 0  # clashing spans with no place as items, kept in meta["unplaced_spans"]
 
     def as_dict(self) -> dict[str, object]:
         return {
             "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates,
             "spans": self.spans, "events": self.events, "suggestions": self.suggestions,
             "trimmed": self.trimmed, "mapped": self.mapped, "skipped": len(self.skipped),
-            "added_labels": self.added_labels,
+            "added_labels": self.added_labels, "renamed": len(self.renamed), "kept_in_meta": self.kept_in_meta,
         }  # fmt: skip
+
+    def notes(self) -> list[str]:
+        """What the counts alone do not say: each skipped record, renamed id and span kept aside."""
+        lines = [f"skipped {line}" for line in self.skipped] + [f"renamed {line}" for line in self.renamed]
+        if self.kept_in_meta:
+            lines.append(f"{self.kept_in_meta} spans clashed with two other annotators' spans of the same label and "
+                         'were kept in the documents\' meta ("unplaced_spans"), not as items')  # fmt: skip
+        return lines
 
 
 def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
@@ -67,26 +78,57 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
     return record
 
 
+def _unplaced(record: ImportRecord) -> list[Span]:
+    """Spans a reader kept in ``meta["unplaced_spans"]`` (a third clashing opinion),
+    taken out of meta: as suggestions they may overlap, so they all find a place."""
+    kept = record.doc.meta.get("unplaced_spans")
+    if not isinstance(kept, list):
+        return []
+    spans, others = [], []
+    for item in kept:
+        if isinstance(item, list) and len(item) == 4 and isinstance(item[2], str) and \
+                all(isinstance(x, int) and not isinstance(x, bool) for x in item[:2]) and 0 <= item[0] < item[1]:  # fmt: skip
+            spans.append(Span(item[0], item[1], item[2], None, f"annotator:{item[3]}" if item[3] else None))
+        else:
+            others.append(item)
+    if others:
+        record.doc.meta["unplaced_spans"] = others
+    else:
+        del record.doc.meta["unplaced_spans"]
+    return spans
+
+
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
+    as_suggestions = not (reviewed or record.answer in ("accept", IGNORE, REJECT))
+    extra = _unplaced(record) if as_suggestions else []
+    wanted = record.doc.id
+    taken = wanted is not None and store.document_by_ext_id(wanted) is not None
     document_id = store.add_document(record.doc)
     if document_id is None:
         summary.duplicates += 1
         return
+    if taken:
+        summary.renamed.append(f"{record.path}:{record.line}: id {wanted!r} is taken by another text; stored as "
+                               f"{store.document(document_id).ext_id!r}")  # fmt: skip
     summary.documents += 1
+    summary.kept_in_meta += len(record.doc.meta.get("unplaced_spans") or [])
     if record.answer == IGNORE:
         store.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
         store.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
                            reviewed_at=record.timestamp, span_annotators=record.span_annotators)  # fmt: skip
-    elif reviewed or record.answer == "accept":
+    elif not as_suggestions:
         store.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
         summary.spans += len(record.doc.spans)
         summary.events += len(record.doc.events)
-    else:
-        summary.suggestions += store.replace_suggestions(document_id, record.doc.spans, record.doc.events)
-    if record.suggested_spans or record.suggested_events:
+    if as_suggestions:  # one call: a second one would replace the first one's pending items
+        spans = record.doc.spans + record.suggested_spans + extra
+        summary.suggestions += store.replace_suggestions(
+            document_id, spans, record.doc.events + record.suggested_events
+        )
+    elif record.suggested_spans or record.suggested_events:
         summary.suggestions += store.replace_suggestions(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
@@ -121,9 +163,31 @@ def import_file(
     return summary
 
 
+@dataclass(slots=True)
+class _Unknown:
+    """Labels, event types and roles missing from the schema: where first seen, in how many records."""
+
+    first: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    records: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, record: ImportRecord, missing: Counter[tuple[str, str]]) -> None:
+        for name in missing:
+            self.first.setdefault(name, (record.path, record.line))
+            self.records[name] += 1
+
+    def error(self) -> InputError:
+        (kind, name), _ = self.records.most_common(1)[0]
+        path, line = self.first[kind, name]
+        listed = []
+        for (kind, name), count in self.records.most_common():
+            where = "" if self.first[kind, name] == (path, line) else f"first at line {self.first[kind, name][1]}, "
+            listed.append(f"{kind} {name} ({where}{count} record{'s' if count > 1 else ''})")
+        return InputError(path, line, f"unknown {', '.join(listed)}; use --map FROM=TO or --add-labels")
+
+
 def _read_into(store: Store, items, path: Path, reviewed: bool, skip_invalid: bool, label_map: Mapping[str, str],
                add_labels: bool, progress: Progress | None, partial: ImportSummary) -> None:  # fmt: skip
-    unknown: Counter[tuple[str, str]] = Counter()
+    unknown = _Unknown()
     read = 0
     with store.atomic():
         for item in items:
@@ -137,33 +201,44 @@ def _read_into(store: Store, items, path: Path, reviewed: bool, skip_invalid: bo
                 check_record(record)
                 missing = unknown_labels(record, store.schema)
                 if missing and not add_labels:
-                    unknown.update(missing)
+                    unknown.add(record, missing)
                     continue
                 if missing:
-                    _add_to_schema(store, missing, partial)
-                if not unknown:
+                    _add_to_schema(store, record, missing, partial)
+                if not unknown.records:
                     _write(store, record, reviewed, partial)
             except InputError as error:
                 if not skip_invalid:
                     raise
                 partial.skipped.append(str(error))
-        if unknown:
-            listed = ", ".join(f"{kind} {name} ({count})" for (kind, name), count in unknown.most_common())
-            raise InputError(path, None, f"unknown {listed}; use --map FROM=TO or --add-labels")
+        if unknown.records:
+            raise unknown.error()
     if progress:
         progress(str(path), read)
 
 
-def _add_to_schema(store: Store, missing: Counter[tuple[str, str]], summary: ImportSummary) -> None:
+def _add_to_schema(store: Store, record: ImportRecord, missing: Counter[tuple[str, str]],
+                   summary: ImportSummary) -> None:  # fmt: skip
+    for kind, name in missing:
+        problem = name_problem(name)
+        if problem:
+            raise InputError(record.path, record.line, f"{kind} {name!r} cannot be added: {problem}; "
+                                                       "rename it with --map FROM=TO")  # fmt: skip
     new = {kind: sorted({name for k, name in missing if k == kind}) for kind in ("label", "event type", "role")}
+    clash = (set(new["label"]) & set(store.schema.events)) | (set(new["event type"]) & set(store.schema.entities)) | \
+        (set(new["label"]) & set(new["event type"]))  # fmt: skip
+    if clash:
+        raise InputError(record.path, record.line, f"{sorted(clash)[0]!r} cannot be both an entity label and an "
+                                                   "event type; rename one with --map FROM=TO")  # fmt: skip
     store.update_schema(store.schema.extended(entities=new["label"], events=new["event type"], roles=new["role"]))
     summary.added_labels += [name for names in new.values() for name in names if name not in summary.added_labels]
 
 
 def _merge(total: ImportSummary, part: ImportSummary) -> None:
-    for name in ("documents", "duplicates", "spans", "events", "suggestions", "trimmed", "mapped"):
+    for name in ("documents", "duplicates", "spans", "events", "suggestions", "trimmed", "mapped", "kept_in_meta"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.skipped += part.skipped
+    total.renamed += part.renamed
     total.added_labels += [label for label in part.added_labels if label not in total.added_labels]
 
 
