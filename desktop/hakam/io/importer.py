@@ -7,12 +7,13 @@ and reported instead. Readers stream, so memory stays flat on large files.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hakam.core.model import Argument, Event, Span
+from hakam.core.model import Argument, Document, Event, Span
 from hakam.core.schema import name_problem
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
@@ -98,18 +99,31 @@ def _unplaced(record: ImportRecord) -> list[Span]:
     return spans
 
 
+def _free_id(store: Store, doc: Document) -> str | None:
+    """``doc.id`` when no other document has it, else the first free ``ID-<hash>[-N]``."""
+    if doc.id is None or store.document_by_ext_id(doc.id) is None:
+        return doc.id
+    base = f"{doc.id}-{hashlib.sha256(doc.text.encode('utf-8')).hexdigest()[:8]}"
+    candidate, number = base, 1
+    while store.document_by_ext_id(candidate) is not None:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
     as_suggestions = not (reviewed or record.answer in ("accept", IGNORE, REJECT))
     extra = _unplaced(record) if as_suggestions else []
     wanted = record.doc.id
-    taken = wanted is not None and store.document_by_ext_id(wanted) is not None
-    document_id = store.add_document(record.doc)
+    free = _free_id(store, record.doc)
+    document_id = store.add_document(replace(record.doc, id=free) if free != wanted else record.doc)
     if document_id is None:
         summary.duplicates += 1
         return
-    if taken:
-        summary.renamed.append(f"{record.path}:{record.line}: id {wanted!r} is taken by another text; stored as "
-                               f"{store.document(document_id).ext_id!r}")  # fmt: skip
+    if free != wanted:
+        summary.renamed.append(
+            f"{record.path}:{record.line}: id {wanted!r} is taken by another text; stored as {free!r}"
+        )
     summary.documents += 1
     summary.kept_in_meta += len(record.doc.meta.get("unplaced_spans") or [])
     if record.answer == IGNORE:

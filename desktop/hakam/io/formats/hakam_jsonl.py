@@ -104,7 +104,7 @@ def record_from_json(data: Any, path: Path, line: int) -> ImportRecord:
         try:
             record.timestamp = parse_time(data["reviewed_at"])
         except ValueError as error:
-            raise InputError(path, line, f'"reviewed_at" {data["reviewed_at"]!r:.60}: {error}') from None
+            raise InputError(path, line, f'"reviewed_at": {error}') from None
     return record
 
 
