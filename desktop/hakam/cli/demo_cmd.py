@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
     if added:
         progress = TerminalProgress("suggesting", len(added))
-        suggester = suggester_for_store(store)
+        suggester = suggester_for_store(store, warn=lambda text: print(f"demo: {text}", file=sys.stderr))
         refresh_suggestions(store, suggester, added, lambda _stage, done, _total: progress.update(done))
         progress.done()
         print(f"demo: suggestions from {suggester.name}", file=sys.stderr)

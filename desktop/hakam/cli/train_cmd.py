@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
     if result.model_version_id is None:
         raise CommandError("no reviewed documents to train on")
     if args.save:
+        from hakam.io.atomic import atomic_file
         from hakam.store.tables import ModelVersion
 
-        args.save.write_bytes(bytes(ModelVersion.get_by_id(result.model_version_id).blob))
+        with atomic_file(args.save, binary=True) as out:
+            out.write(bytes(ModelVersion.get_by_id(result.model_version_id).blob))
     report = {
         "model_version": result.model_version_id,
         "active": not args.no_activate,

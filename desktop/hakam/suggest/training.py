@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -24,12 +25,13 @@ import orjson
 from hakam.core.model import Document
 from hakam.suggest import learned
 from hakam.suggest.base import Suggester
-from hakam.suggest.crf import CrfSuggester, Featurizer, train_models
+from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, train_models
 from hakam.suggest.ensemble import Ensemble
 from hakam.suggest.metrics import evaluate
 from hakam.suggest.rules import RuleSuggester
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Warn = Callable[[str], None]
 HOLD_OUT = 5  # one document in five
 CRF_KIND = "crf"
 
@@ -135,23 +137,33 @@ def activate(store, model_version_id: int) -> None:
         ModelVersion.update(active=True).where(ModelVersion.id == model_version_id).execute()
 
 
-def active_crf(store, rules: RuleSuggester | None = None) -> CrfSuggester | None:
+def _log_warning(message: str) -> None:
+    logging.getLogger("hakam").warning(message)
+
+
+def active_crf(store, rules: RuleSuggester | None = None, warn: Warn = _log_warning) -> CrfSuggester | None:
     """The active CRF model; its rule hints come from ``rules`` (shared, so an
-    ensemble runs the rules once per document)."""
+    ensemble runs the rules once per document). A damaged model is not loaded:
+    ``warn`` is told, and the caller goes on without it."""
     from hakam.store.tables import ModelVersion
 
     row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & ModelVersion.active)
            .order_by(ModelVersion.id.desc()).first())  # fmt: skip
     if not row or not row.blob:
         return None
-    return CrfSuggester(bytes(row.blob), row.version, Featurizer(rules=rules) if rules else None)
+    try:
+        return CrfSuggester(bytes(row.blob), row.version, Featurizer(rules=rules) if rules else None)
+    except CrfError as error:
+        warn(f"the active CRF model {row.version} cannot be used ({error}); suggesting with the rules only")
+        return None
 
 
-def suggester_for_store(store) -> Ensemble:
-    """Rules with the store's learned names, plus its active CRF model when there is one."""
+def suggester_for_store(store, warn: Warn = _log_warning) -> Ensemble:
+    """Rules with the store's learned names, plus its active CRF model when there is
+    one and it is sound (else ``warn`` is told why it is left out)."""
     rules = RuleSuggester(learned.entries(store))
     members: list[Suggester] = [rules]
-    crf = active_crf(store, rules)
+    crf = active_crf(store, rules, warn)
     if crf is not None:
         members.append(crf)
     return Ensemble(members)
