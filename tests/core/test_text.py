@@ -6,7 +6,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hakam.core.normalize import normalize, normalize_word
+from hakam.core.arabic import normalize, normalize_word
 from hakam.core.tokenize import tokenize, word_tokens
 
 ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ"

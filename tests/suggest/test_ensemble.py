@@ -71,3 +71,13 @@ def test_a_trusted_judge_drops_what_it_rejects():
     judge.weight = 0.9  # trained on many documents; it gives every other span 0
     spans, _ = Ensemble([rules, judge]).suggest(Document("x" * 30))
     assert spans == []
+
+
+def test_no_argument_from_inside_a_kept_name():
+    text = "غارة قرب مقر قوات الأمم المتحدة المؤقتة في لبنان"
+    place = Span(text.index("لبنان"), len(text), "GPE", 0.6, "a@1")
+    unifil = Span(text.index("قوات"), len(text), "ORG", 0.9, "b@1")
+    strike = Event("AIRSTRIKE", Span(0, 4, "AIRSTRIKE", 0.9, "a@1"), (Argument("PLACE", place),), {}, 0.9, "a@1")
+    judged = Ensemble([Fixed("a", [place], [strike]), Fixed("b", [unifil])])
+    spans, events = judged.suggest(Document(text))
+    assert [s.label for s in spans] == ["ORG"] and events[0].arguments == ()

@@ -1,6 +1,6 @@
 """Frequency features: common words inflect and take the article, names do not."""
 
-from hakam.core.normalize import normalize_word
+from hakam.core.arabic import normalize_word
 from hakam.suggest import frequency
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from hakam.core.arabic import match_key
 from hakam.suggest.knowledge import (
     GAZETTEER_LABELS,
     KnowledgeError,
     all_gazetteers,
-    fold,
     gazetteer_dir,
     lexicon_dir,
     load_gazetteer,
@@ -94,14 +94,14 @@ def test_gazetteer_rows(path: Path) -> None:
                 assert form.split()[0] in NOT_CLITIC or not PROCLITIC_AL.match(form), (
                     f"{path.name}: {form!r} starts with a proclitic"
                 )
-            assert len(fold(form).replace(" ", "")) >= 2, f"{path.name}: {form!r} too short"
+            assert len(match_key(form).replace(" ", "")) >= 2, f"{path.name}: {form!r} too short"
             assert not re.search(r"^[\W_]|[\W_]$", form), f"{path.name}: punctuation edge {form!r}"
 
 
 def test_no_entry_is_a_known_entry_with_a_proclitic() -> None:
     """'والرقة' or 'بالموصل' would be wrong in any file, generated ones included."""
     entries = all_gazetteers()
-    known = {fold(f) for e in entries for f in e.forms()}
+    known = {match_key(f) for e in entries for f in e.forms()}
     for e in entries:
         for form in e.forms():
             m = PROCLITIC_AL.match(form)
@@ -109,7 +109,7 @@ def test_no_entry_is_a_known_entry_with_a_proclitic() -> None:
                 rest = form[m.end() - 2 :]  # from the article on
                 if not rest.startswith("ال"):  # لل: only the first ل is a clitic
                     rest = "ا" + form[m.end() - 1 :]
-                assert fold(rest) not in known, (e.source, form)
+                assert match_key(rest) not in known, (e.source, form)
 
 
 @pytest.mark.parametrize("stem,minimum", sorted(MIN_ROWS.items()))
@@ -133,7 +133,7 @@ def test_gazetteer_labels_per_file() -> None:
 
 
 def test_guideline_examples_are_known() -> None:
-    forms = {(fold(f), e.label) for e in all_gazetteers() for f in e.forms()}
+    forms = {(match_key(f), e.label) for e in all_gazetteers() for f in e.forms()}
     for text, label in [
         ("إدلب", "GPE"),
         ("الرقة", "GPE"),
@@ -160,7 +160,7 @@ def test_guideline_examples_are_known() -> None:
         ("فولكر تورك", "PERS"),
         ("بشار الأسد", "PERS"),
     ]:
-        assert (fold(text), label) in forms, (text, label)
+        assert (match_key(text), label) in forms, (text, label)
 
 
 def test_gpe_entries_have_no_descriptor_head() -> None:
@@ -185,20 +185,20 @@ def test_lexicon_rows(path: Path) -> None:
 
 
 def test_hand_entries_that_are_common_words_are_flagged() -> None:
-    stop = {fold(r[0]) for r in load_table(lexicon_dir() / "stopwords.txt")}
-    flagged = {fold(r[0]) for r in load_table(lexicon_dir() / "ambiguous_names.txt")}
+    stop = {match_key(r[0]) for r in load_table(lexicon_dir() / "stopwords.txt")}
+    flagged = {match_key(r[0]) for r in load_table(lexicon_dir() / "ambiguous_names.txt")}
     for e in all_gazetteers():
         if e.source not in {"countries", "places_geonames"}:
             for form in e.forms():
-                assert fold(form) not in stop or fold(form) in flagged, (e.source, form)
+                assert match_key(form) not in stop or match_key(form) in flagged, (e.source, form)
 
 
 def test_one_label_per_name_unless_flagged() -> None:
-    flagged = {fold(r[0]) for r in load_table(lexicon_dir() / "ambiguous_names.txt")}
+    flagged = {match_key(r[0]) for r in load_table(lexicon_dir() / "ambiguous_names.txt")}
     labels: dict[str, set[str]] = {}
     for e in all_gazetteers():
         for form in e.forms():
-            labels.setdefault(fold(form), set()).add(e.label)
+            labels.setdefault(match_key(form), set()).add(e.label)
     clashes = sorted(k for k, v in labels.items() if len(v) > 1 and k not in flagged)
     assert not clashes, clashes[:10]
 
@@ -273,10 +273,10 @@ def test_loader_reads_variants(tmp_path: Path) -> None:
         all_gazetteers(tmp_path / "missing")
 
 
-def test_fold() -> None:
-    assert fold("إدلب") == fold("ادلب")
-    assert fold("الرقّة") == fold("الرقه")
-    assert fold("مستشفى") == fold("مستشفي")
+def test_match_key() -> None:
+    assert match_key("إدلب") == match_key("ادلب")
+    assert match_key("الرقّة") == match_key("الرقه")
+    assert match_key("مستشفى") == match_key("مستشفي")
 
 
 def test_build_name_filters() -> None:

@@ -1,6 +1,6 @@
 """Nameness: letter patterns of names against common words."""
 
-from hakam.core.normalize import normalize_word
+from hakam.core.arabic import normalize_word
 from hakam.suggest import nameness
 from hakam.suggest.kb import knowledge
 from hakam.suggest.nameness import Nameness, grams

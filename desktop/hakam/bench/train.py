@@ -24,8 +24,8 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from hakam.core.arabic import PROCLITIC_LETTERS, normalize_word
 from hakam.core.model import Document
-from hakam.core.normalize import normalize_word
 from hakam.core.schema import load_schema
 from hakam.io.errors import InputError
 from hakam.io.evaluate import Side, add_record, compare
@@ -38,7 +38,6 @@ PLACE_MAP = {"GPE": "LOC", "FAC": "LOC"}
 SCORED = ("PERS", "ORG", "LOC")
 IGNORED = ("MISC",)
 SENTENCES_PER_DOC = 20
-_PROCLITIC_LETTERS = "وفبلك"
 
 
 def _peak_rss_mb() -> float:
@@ -55,7 +54,7 @@ def is_unseen(name: str, seen: Set[str]) -> bool:
     """Neither the name nor the name without one or two leading proclitic letters
     (وإسرائيل; للأمم المتحدة, where ل + ال is written لل) was a training span."""
     key = name_key(name)
-    readings = [key] + [key[n:] for n in (1, 2) if all(c in _PROCLITIC_LETTERS for c in key[:n])]
+    readings = [key] + [key[n:] for n in (1, 2) if all(c in PROCLITIC_LETTERS for c in key[:n])]
     readings += ["ال" + r[2:] for r in readings if r.startswith("لل")]
     return not any(reading in seen for reading in readings)
 

@@ -3,8 +3,9 @@
 ``word_tokens`` gives exactly the tokens of camel-tools' ``simple_word_tokenize``
 (whitespace splits; each punctuation mark, symbol or emoji is a token of its
 own) but with their code-point offsets. ``tokenize`` then splits an Arabic
-word's proclitics (و ف ب ل ك, one token for the cluster) from its stem, so that
-in وبالباغوز the name الباغوز is a whole token:
+word's proclitics (و ف ب ل ك, one token for the cluster) from its stem by
+``hakam.core.arabic.proclitic_length``, so that in وبالباغوز the name الباغوز is
+a whole token:
 
 - before the article: و/ف + ب/ك/ل + ال… (وبالرقة → وب + الرقة);
 - ل + ال written لل (للجيش → ل + لجيش, the alef is not written);
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from hakam.core.normalize import normalize_word
+from hakam.core.arabic import proclitic_length
 
 _EMOJI = (
     r"(?:\p{RI}\p{RI}|(?![0-9#*]|\p{EMod})\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?|[\U000E0020-\U000E007E]+\U000E007F)?"
@@ -31,12 +32,6 @@ _EMOJI = (
 )
 _SYMBOL = r"(?:[0-9*#]\u20e3|\p{S}|\p{P})"
 _WORD_RE = regex.compile(rf"{_EMOJI}|{_SYMBOL}|(?:(?!{_SYMBOL}|{_EMOJI})\S)+")
-_ARABIC_WORD = regex.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u0640\u064B-\u0652\u0670]+")
-# The stem after ال needs three letters: وكالات (agencies) and والدة (mother) are not و+ك+الات, و+الدة.
-_ARTICLE_CLITICS = regex.compile(r"(?:[وف]?[بكل])(?=ال\p{Arabic}{3})|[وف](?=ال\p{Arabic}{3})")
-_LAM_LAM = regex.compile(r"[وف]?ل(?=ل\p{Arabic}{2})")
-_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-_MIN_STEM = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +47,6 @@ class Token:
 def word_tokens(text: str) -> list[Token]:
     """Tokens of ``simple_word_tokenize`` with offsets."""
     return [Token(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-
-
-def _proclitic_length(word: str, known: Callable[[str], bool] | None) -> int:
-    if not _ARABIC_WORD.fullmatch(word):
-        return 0
-    match = _ARTICLE_CLITICS.match(word) or _LAM_LAM.match(word)
-    if match:
-        return match.end()
-    if known is None or known(normalize_word(word)):
-        return 0
-    for prefix in _PROCLITICS:
-        stem = word[len(prefix) :]
-        if word.startswith(prefix) and len(stem) >= _MIN_STEM and known(normalize_word(stem)):
-            return len(prefix)
-    return 0
 
 
 def tokenize(
@@ -85,7 +65,7 @@ def tokenize(
     tokens: list[Token] = []
     for token in word_tokens(text):
         word = text[token.start : token.end]
-        clitic = _proclitic_length(word, known)  # type: ignore[arg-type]
+        clitic = proclitic_length(word, known)  # type: ignore[arg-type]
         cuts = [token.start + clitic] if clitic else []
         cuts += [c for c in _within(cut_at, token.start, token.end) if c not in cuts]
         start = token.start

@@ -18,13 +18,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from hakam.core.arabic import match_key, sentence_ranges
 from hakam.core.model import Document, Span
 from hakam.core.tokenize import Token, word_tokens
 from hakam.resources import resource_path
 from hakam.suggest.base import Suggestions
-from hakam.suggest.kb import knowledge, norm
+from hakam.suggest.kb import knowledge
 
-_SENTENCE_END = frozenset(".!?؟")
 _MAX_WORDS = 120  # words per sentence passed to the model (camel-tools splits longer ones too)
 SCORE = 0.5  # NERecognizer gives labels, not probabilities
 _LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -47,12 +47,10 @@ def recognizer_class() -> Any:
 
 
 def _sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = [[]]
-    for token in tokens:
-        out[-1].append(token)
-        if text[token.start : token.end] in _SENTENCE_END or len(out[-1]) >= _MAX_WORDS:
-            out.append([])
-    return [s for s in out if s]
+    """Sentences of at most ``_MAX_WORDS`` tokens."""
+    return [
+        tokens[k : min(k + _MAX_WORDS, b)] for a, b in sentence_ranges(text, tokens) for k in range(a, b, _MAX_WORDS)
+    ]
 
 
 class BertSuggester:
@@ -110,7 +108,7 @@ def _schema_label(kind: str, surface: str) -> str | None:
     if kind in ("PERS", "ORG"):
         return kind
     if kind == "LOC":
-        return "GPE" if knowledge().gazetteer.labels.get(norm(surface)) == "GPE" else "LOC"
+        return "GPE" if knowledge().gazetteer.labels.get(match_key(surface)) == "GPE" else "LOC"
     return None  # MISC
 
 

@@ -7,10 +7,11 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from hakam.core.arabic import stems
 from hakam.suggest.cands import Cand
 from hakam.suggest.gazetteer import compatible
 from hakam.suggest.kb import KB
-from hakam.suggest.words import Text, Word, stems
+from hakam.suggest.words import Text, Word
 
 # ال words that end a name rather than continue it.
 NOT_NAME = frozenset(

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pycrfsuite
 
+from hakam.core.arabic import PROCLITIC_SET, normalize_word, sentence_ranges
 from hakam.core.model import Document, Event, Span
-from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token
 from hakam.suggest.base import Suggestions
 from hakam.suggest.crf_blob import PARTS, CrfError, pack, unpack
@@ -31,25 +31,11 @@ from hakam.suggest.crf_features import FormFeatures, WordParts, bio, doc_tokens,
 from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.rules import RuleSuggester
 
-_SENTENCE_END = frozenset(".!?؟\n")
 _TRUSTED_AFTER = 45  # training documents at which the CRF's weight is ½
 _ECHO = 0.9  # a repeated mention's score, relative to the tagged one's
 _ECHO_LETTERS = 3  # shorter names are not repeated
-_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل", "فلل"})
 _TEMP_PREFIX = "hakam-crf-"
 _PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-
-
-def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges of sentences (the CRF sees one sentence at a time)."""
-    out, start = [], 0
-    for k, token in enumerate(tokens):
-        if text[token.start : token.end] in _SENTENCE_END or "\n" in text[token.end : token.end + 1]:
-            out.append((start, k + 1))
-            start = k + 1
-    if start < len(tokens):
-        out.append((start, len(tokens)))
-    return out
 
 
 class Featurizer:
@@ -78,7 +64,7 @@ def training_sequences(doc: Document, featurize: Featurizer) -> Iterable[tuple[l
     tokens, features = featurize(doc, splits)
     entity_tags = bio(tokens, doc.spans)
     trigger_tags = bio(tokens, [Span(t.start, t.end, e.type) for t, e in zip(triggers, doc.events)])
-    for a, b in sentences(doc.text, tokens):
+    for a, b in sentence_ranges(doc.text, tokens):  # the CRF sees one sentence at a time
         yield features[a:b], entity_tags[a:b], trigger_tags[a:b]
 
 
@@ -184,7 +170,7 @@ class CrfSuggester:
         source = f"{self.name}@{self.version}"
         with self._lock:
             tokens, features = self._features(doc)
-            ranges = sentences(doc.text, tokens)
+            ranges = sentence_ranges(doc.text, tokens)
             # Converting features to crfsuite's items is the costly part: once per sentence, for both taggers.
             items = [pycrfsuite.ItemSequence(features[a:b]) for a, b in ranges]
             found: dict[str, list[tuple[str, int, int, float]]] = {}
@@ -273,7 +259,7 @@ def _echoes(
         by_last.setdefault(key[-1], []).append(key)
     out = []
     for k, word in enumerate(words):
-        bare = [key for n in (1, 2, 3) if word[:n] in _PROCLITICS for key in by_last.get(word[n:], ()) if len(key) == 1]
+        bare = [key for n in (1, 2) if word[:n] in PROCLITIC_SET for key in by_last.get(word[n:], ()) if len(key) == 1]
         for key in [*by_last.get(word, ()), *bare]:
             first = k - len(key) + 1
             if first < 0 or not covered.isdisjoint(range(first, k + 1)) or tuple(words[first + 1 : k + 1]) != key[1:]:
@@ -282,7 +268,7 @@ def _echoes(
             if head != key[0]:
                 prefix = len(head) - len(key[0])
                 raw = text[start : tokens[first].end]
-                if not (head.endswith(key[0]) and head[:prefix] in _PROCLITICS and len(raw) == len(head)):
+                if not (head.endswith(key[0]) and head[:prefix] in PROCLITIC_SET and len(raw) == len(head)):
                     continue
                 start += prefix
             label, score = names[key]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from hakam.core.arabic import normalize_word
 from hakam.core.model import Span
-from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token, tokenize, word_tokens
 from hakam.suggest import frequency, nameness
 from hakam.suggest.kb import KB

@@ -13,24 +13,25 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hakam.core.arabic import ascii_digits, match_keys, stems
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
-from hakam.suggest.kb import KB, normalized
-from hakam.suggest.words import Text, ascii_digits, stems
+from hakam.suggest.kb import KB
+from hakam.suggest.words import Text
 
-_PAST = normalized(
+_PAST = match_keys(
     {"الماضي", "الماضيه", "الماضيين", "الماضيتين", "الفائت", "الفائته", "المنصرم", "المنصرمه", "الاخيره"}
 )
-_NEXT = normalized({"المقبل", "المقبله", "المقبلين", "القادم", "القادمه"})
-_CURRENT = normalized({"الجاري", "الحالي", "الجاريه", "الحاليه"})
+_NEXT = match_keys({"المقبل", "المقبله", "المقبلين", "القادم", "القادمه"})
+_CURRENT = match_keys({"الجاري", "الحالي", "الجاريه", "الحاليه"})
 _MODIFIERS = _PAST | _NEXT | _CURRENT
-_PERIODS = normalized({"الاسبوع", "الشهر", "العام", "السنه"})
-_PARTS_OF_DAY = normalized({"صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "الليله", "هذه"})
-_PART = normalized({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "اواسط"})
-_YEAR_CONTEXT = normalized(
+_PERIODS = match_keys({"الاسبوع", "الشهر", "العام", "السنه"})
+_PARTS_OF_DAY = match_keys({"صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "الليله", "هذه"})
+_PART = match_keys({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "اواسط"})
+_YEAR_CONTEXT = match_keys(
     {"عام", "عامي", "العام", "سنه", "سنة", "منذ", "في", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "حتى",
      "خلال", "قبل", "بعد", "منتصف", "وعام", "اواسط", "ابان"}
 )  # fmt: skip
-_MONTH_CONTEXT = normalized({"في", "منذ", "خلال", "حتى", "قبل", "بعد", "شهر", "اواخر", "مطلع", "منتصف", "اوائل"})
+_MONTH_CONTEXT = match_keys({"في", "منذ", "خلال", "حتى", "قبل", "بعد", "شهر", "اواخر", "مطلع", "منتصف", "اوائل"})
 
 
 def _number(form: str) -> int | None:

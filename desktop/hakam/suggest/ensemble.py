@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from hakam.core.model import Document, Event, Span
+from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggester, Suggestions
 
 _CAP = 0.99
@@ -58,6 +58,23 @@ def merge_events(groups: Sequence[list[Event]]) -> list[Event]:
             )
     ranked = sorted(best.values(), key=lambda e: (-(e.score or 0), e.trigger.start - e.trigger.end, e.trigger.start))
     return sorted(_non_overlapping(ranked, lambda e: e.trigger), key=lambda e: e.trigger.key)
+
+
+def outside_names(spans: list[Span], events: list[Event]) -> list[Event]:
+    """The events without the arguments that lie inside (or across) a kept name of other
+    offsets: لبنان is no Place when the kept name is قوات الأمم المتحدة المؤقتة في لبنان."""
+    kept = {(s.start, s.end) for s in spans}
+    covered: dict[int, tuple[int, int]] = {i: (s.start, s.end) for s in spans for i in range(s.start, s.end)}
+
+    def free(arg: Argument) -> bool:
+        where = (arg.span.start, arg.span.end)
+        return where in kept or all(covered.get(i, where) == where for i in range(*where))
+
+    out = []
+    for event in events:
+        arguments = tuple(a for a in event.arguments if free(a))
+        out.append(event if len(arguments) == len(event.arguments) else replace(event, arguments=arguments))
+    return out
 
 
 def _non_overlapping(ranked: list[T], span_of: Callable[[T], Span]) -> list[T]:
@@ -106,7 +123,8 @@ class Ensemble:
             ]  # fmt: skip
         if len(outputs) == 1:
             return outputs[0]
-        return merge_spans([o[0] for o in outputs]), merge_events([o[1] for o in outputs])
+        spans = merge_spans([o[0] for o in outputs])
+        return spans, outside_names(spans, merge_events([o[1] for o in outputs]))
 
 
 class _Agreement:

@@ -32,7 +32,7 @@ def _table() -> tuple[np.ndarray, np.ndarray]:
         if _TABLE is None:
             from wordfreq import available_languages, read_cBpack
 
-            from hakam.core.normalize import normalize_word
+            from hakam.core.arabic import normalize_word
 
             summed: dict[int, float] = {}
             # Bucket n of the list holds the words of n centibels below one: frequency 10^(-n/100).

@@ -9,14 +9,13 @@ cluster ending in ل, so the span starts at the second ل as the guidelines say.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from hakam.core.normalize import TATWEEL, normalize_word
-from hakam.suggest.words import CLUSTER_SET, Text
+from hakam.core.arabic import PROCLITIC_SET, match_key, strip_marks
+from hakam.suggest.words import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +27,7 @@ class Match:
     words: int  # number of words in the name
 
 
-def _key(form: str) -> str:
-    return " ".join(normalize_word(form).split())
-
-
 _SPELLINGS = frozenset({("ه", "ة"), ("ة", "ه"), ("ي", "ى")})
-
-
-def bare(text: str) -> str:
-    """``text`` without diacritics and tatweel (spelling otherwise untouched)."""
-    return "".join(c for c in text if c != TATWEEL and unicodedata.category(c) != "Mn")
 
 
 def compatible(written: str, listed: str) -> bool:
@@ -62,12 +52,14 @@ class Gazetteer:
         self.spellings: dict[str, set[str]] = {}  # one-word keys -> listed spellings
         for forms, label in entries:
             for form in forms:
-                key = _key(form)
+                key = match_key(form)
                 if len(key) >= 2:
                     self.labels.setdefault(key, label)
                     if " " not in key:
-                        self.spellings.setdefault(key, set()).add(bare(form))
-        self.ambiguous = frozenset(_key(a) for a in ambiguous) | frozenset(k for k in map(_key, weak) if " " not in k)
+                        self.spellings.setdefault(key, set()).add(strip_marks(form))
+        self.ambiguous = frozenset(match_key(a) for a in ambiguous) | frozenset(
+            k for k in map(match_key, weak) if " " not in k
+        )
         self.words = frozenset(w for key in self.labels for w in key.split())
         self._automaton = ahocorasick.Automaton() if self.labels else None
         if self._automaton is None:
@@ -113,9 +105,9 @@ class Gazetteer:
                 word_start -= 1
             prefix = haystack[word_start:start]
             if lam:
-                if not prefix or prefix[-1] != "ل" or prefix not in CLUSTER_SET:
+                if not prefix or prefix[-1] != "ل" or prefix not in PROCLITIC_SET:
                     continue
-            elif prefix and prefix not in CLUSTER_SET:
+            elif prefix and prefix not in PROCLITIC_SET:
                 continue
             if words == 1 and not self.spelled(text, start, end):
                 continue

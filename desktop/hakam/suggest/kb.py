@@ -8,31 +8,17 @@ empty table, so the suggester still runs on a partial resources folder.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from hakam.core.normalize import normalize_word
-from hakam.suggest.gazetteer import Gazetteer, bare
+from hakam.core.arabic import match_key, strip_marks, without_article
+from hakam.suggest.gazetteer import Gazetteer
 from hakam.suggest.knowledge import KnowledgeError, all_gazetteers, lexicon_dir, load_table
 
 WEAK_SOURCES = frozenset({"places_geonames"})  # gazetteers built by program, not by hand
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
-
-
-def norm(text: str) -> str:
-    return " ".join(normalize_word(text).split())
-
-
-def normalized(forms: Iterable[str]) -> frozenset[str]:
-    """Word lists written in code, normalised like the text they are matched against."""
-    return frozenset(norm(form) for form in forms)
-
-
-def without_article(form: str) -> str:
-    return form[2:] if form.startswith("ال") and len(form) > 3 else form
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +97,7 @@ def _rows(name: str, columns: int = 1) -> list[list[str]]:
 
 def nationality_forms(adjective: str) -> list[str]:
     """Masculine/feminine, with and without the article, and plurals of a nisba adjective."""
-    base = without_article(norm(adjective))
+    base = without_article(match_key(adjective))
     if base.endswith("يه"):
         base = base[:-1]
     forms = {base, base + "ه", base + "ون", base + "ين"}
@@ -121,7 +107,7 @@ def nationality_forms(adjective: str) -> list[str]:
 def _triggers() -> dict[str, list[Trigger]]:
     table: dict[str, list[Trigger]] = {}
     for form, kind, pos, note in _rows("triggers.tsv", 4):
-        words = tuple(norm(form).split())
+        words = tuple(match_key(form).split())
         if not words or not kind:
             continue
         trigger = Trigger(words, kind, pos, "ambiguous" in note)
@@ -148,32 +134,32 @@ def _numbers() -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     for word, value, *_ in _rows("number_words.tsv", 2):
         if value.strip().isdigit() or value.strip() == "vague":  # ordinals (ord:N) are not counts
-            out[norm(word)] = int(value) if value.strip().isdigit() else None
+            out[match_key(word)] = int(value) if value.strip().isdigit() else None
     return out
 
 
 def _spellings(forms: list[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for form in forms:
-        out.setdefault(norm(form), set()).add(bare(form))
+        out.setdefault(match_key(form), set()).add(strip_marks(form))
     return out
 
 
 def build_kb() -> KB:
     gazetteers = all_gazetteers()
     entries = [(entry.forms(), entry.label) for entry in gazetteers]
-    strong = {norm(f) for e in gazetteers if e.source not in WEAK_SOURCES for f in e.forms()}
-    weak = [f for e in gazetteers if e.source in WEAK_SOURCES for f in e.forms() if norm(f) not in strong]
-    ambiguous = frozenset(norm(w[0]) for w in _rows("ambiguous_names.txt"))
+    strong = {match_key(f) for e in gazetteers if e.source not in WEAK_SOURCES for f in e.forms()}
+    weak = [f for e in gazetteers if e.source in WEAK_SOURCES for f in e.forms() if match_key(f) not in strong]
+    ambiguous = frozenset(match_key(w[0]) for w in _rows("ambiguous_names.txt"))
     nationality: dict[str, str] = {}
     for adjective, country, *_ in _rows("nationality_adjectives.tsv", 2):
         for form in nationality_forms(adjective):
             nationality.setdefault(form, country)
     names = [r[0] for r in _rows("first_names.tsv")]
-    first_names = frozenset(norm(n) for n in names)
+    first_names = frozenset(match_key(n) for n in names)
     triggers = _triggers()
     title_rows = _rows("person_titles.tsv", 2)
-    titles = {norm(r[0]): r[1] for r in title_rows}
+    titles = {match_key(r[0]): r[1] for r in title_rows}
     return KB(
         gazetteer=Gazetteer(entries, ambiguous, weak),
         first_names=first_names,
@@ -183,15 +169,15 @@ def build_kb() -> KB:
         titles=titles,
         title_spellings=_spellings([r[0] for r in title_rows] + [r[0].split()[0] for r in title_rows]),
         title_heads=frozenset(t.split()[0] for t, kind in titles.items() if kind != "kunya"),
-        speech_verbs=frozenset(norm(r[0]) for r in _rows("speech_verbs.txt")),
-        org_heads=frozenset(norm(r[0]) for r in _rows("org_heads.txt")),
-        place_heads={norm(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},
+        speech_verbs=frozenset(match_key(r[0]) for r in _rows("speech_verbs.txt")),
+        org_heads=frozenset(match_key(r[0]) for r in _rows("org_heads.txt")),
+        place_heads={match_key(r[0]): (r[1] or "GPE", r[2].lower() == "yes") for r in _rows("place_heads.tsv", 3)},
         nationality=nationality,
         triggers=triggers,
         inflected_triggers=inflected(triggers),
         numbers=_numbers(),
-        dates={norm(r[0]): (r[1], r[2]) for r in _rows("dates.tsv", 3)},
-        stopwords=frozenset(norm(r[0]) for r in _rows("stopwords.txt")),
+        dates={match_key(r[0]): (r[1], r[2]) for r in _rows("dates.tsv", 3)},
+        stopwords=frozenset(match_key(r[0]) for r in _rows("stopwords.txt")),
         ambiguous_names=ambiguous,
     )
 
@@ -209,4 +195,4 @@ def knowledge() -> KB:
         return _kb
 
 
-__all__ = ["KB", "KnowledgeError", "Trigger", "build_kb", "knowledge", "norm"]
+__all__ = ["KB", "KnowledgeError", "Trigger", "build_kb", "knowledge"]

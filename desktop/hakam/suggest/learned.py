@@ -14,7 +14,8 @@ from pathlib import Path
 
 import orjson
 
-from hakam.suggest.kb import NAME_LABELS, knowledge, norm
+from hakam.core.arabic import match_key
+from hakam.suggest.kb import NAME_LABELS, knowledge
 
 SETTING = "learned_gazetteer"
 _MIN_CHARS = 2
@@ -38,7 +39,7 @@ def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
     )
     for start, end, label, document_id, text in query:
         name = " ".join(text[start:end].split())
-        key = norm(name)
+        key = match_key(name)
         if len(key) < _MIN_CHARS:
             continue
         votes.setdefault(key, Counter())[label] += 1

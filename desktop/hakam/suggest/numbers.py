@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hakam.core.arabic import ascii_digits, stems
 from hakam.suggest.kb import KB
-from hakam.suggest.words import Word, ascii_digits, stems
+from hakam.suggest.words import Word
 
 _TEEN = frozenset({"عشر", "عشره"})
 _MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مئه": 100, "مائه": 100}

@@ -13,32 +13,31 @@ quotes after an organisation's name.
 
 from __future__ import annotations
 
+from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import GAZETTEER, PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, definite
-from hakam.suggest.kb import normalized
-from hakam.suggest.words import stems
 
-_GENERIC = normalized(
+_GENERIC = match_keys(
     {"النظام", "الحكوميه", "الحكومه", "الامنيه", "المسلحه", "العسكريه", "الخاصه", "المعارضه", "المواليه",
      "التابعه", "المدعومه", "الاجنبيه", "المشتركه", "الاخرى", "المهاجمه", "المنتشره", "المتمركزه", "الموجوده",
      "المحليه", "المعنيه", "المختصه", "الرسميه", "الحكومي", "الامني", "المسلح", "العسكري", "الاحتلال",
      "المتحاربه", "المتنازعه", "الجماعه", "التنظيم", "الحركه", "الافراد", "الحزب", "المجلس", "الوزاره",
      "الكهربائي", "البضائع", "المدينه", "المحافظه", "المنطقه", "البلاد", "الاطراف", "الفصائل", "الجديده"}
 )  # fmt: skip
-_EXTENDABLE = normalized(
+_EXTENDABLE = match_keys(
     {"وزاره", "الجيش", "جيش", "الشرطه", "شرطه", "المخابرات", "الاستخبارات", "الحرس", "البحريه", "سلاح",
      "القوه", "قوه", "رئاسه", "مديريه", "حكومه", "هيئه", "قياده", "القياده"}
 )  # fmt: skip
-_FORCES = normalized({"قوات", "القوات", "عناصر", "وحدات", "الوحدات", "قوى"})
-_GOVERNING = normalized({"قوات", "جيش", "شرطه", "حكومه"})  # قوات بونتلاند: a head and a place is a name
+_FORCES = match_keys({"قوات", "القوات", "عناصر", "وحدات", "الوحدات", "قوى"})
+_GOVERNING = match_keys({"قوات", "جيش", "شرطه", "حكومه"})  # قوات بونتلاند: a head and a place is a name
 # Adjectives that may follow a head with the article besides nisba ones (الفرقة الثامنة).
-_ADJECTIVES = normalized(
+_ADJECTIVES = match_keys(
     {"العام", "العامه", "العليا", "الكبرى", "السامي", "السامية", "الاولى", "الاول", "الثاني", "الثانيه",
      "الثالث", "الثالثه", "الرابع", "الرابعه", "الخامس", "الخامسه", "السادس", "السادسه", "السابع", "السابعه",
      "الثامن", "الثامنه", "التاسع", "التاسعه", "العاشر", "العاشره", "الموحد", "الموحده", "المستقل", "المستقله",
      "الحر", "الحره", "الخاص", "المشترك", "الاحمر", "الدائم", "المؤقت", "المؤقته"}
 )  # fmt: skip
-_IDIOMS = normalized({"بقياده", "بقيادة"})  # بقيادة X: "led by", not an organisation
+_IDIOMS = match_keys({"بقياده", "بقيادة"})  # بقيادة X: "led by", not an organisation
 _MAX_WORDS = 6
 
 

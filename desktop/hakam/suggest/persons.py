@@ -3,15 +3,14 @@ verbs, and later mentions of a known person by surname."""
 
 from __future__ import annotations
 
+from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, definite
-from hakam.suggest.kb import normalized
-from hakam.suggest.words import stems
 
-_NASAB = normalized({"بن", "ابن", "بنت", "ابنه"})
+_NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
-_SAY_END = normalized({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
-_NAMING = normalized({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
+_SAY_END = match_keys({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
+_NAMING = match_keys({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
 _CHAIN_MAX = 4
 _TITLE_REACH = 7
 

@@ -5,25 +5,25 @@ with the adjectives that close the name."""
 
 from __future__ import annotations
 
+from hakam.core.arabic import match_keys
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, clitic_article, definite
-from hakam.suggest.kb import normalized
 
 # First words of compound place names (كفر نبل، تل أبيض، دير الزور).
-_COMPOUND = normalized(
+_COMPOUND = match_keys(
     {"كفر", "تل", "عين", "دير", "راس", "جسر", "ابو", "بني", "بيت", "خان", "معره", "جبل", "ام", "قصر", "باب",
      "سيدي", "مرج", "حمام", "بئر", "بير", "وادي", "عرب", "شيخ", "قلعه", "بنت", "نهر", "سد", "تله", "ذي", "ال"}
 )  # fmt: skip
 # Adjective endings after a feminine or masculine head: an adjective, not a name.
 _FEMININE = ("ية", "يات")
 _MASCULINE = ("ي", "يين", "يون")
-_PLURAL_HEADS = normalized({"قري", "مدن", "احياء", "ارياف", "مخيمات", "بلدات", "محافظات", "مناطق"})
+_PLURAL_HEADS = match_keys({"قري", "مدن", "احياء", "ارياف", "مخيمات", "بلدات", "محافظات", "مناطق"})
 # Adjectives that follow place heads (مدينة كبرى، منطقة عازلة, مخيمات أخرى).
-_GENERIC = normalized(
+_GENERIC = match_keys(
     {"اخري", "كبري", "عديده", "مختلفه", "مجاوره", "قريبه", "بعيده", "عازله", "صغيره", "كبيره", "واسعه", "مماثله",
      "جديده", "عده", "متفرقه", "محاذيه", "محتله", "امنه", "نائيه", "مجاور", "قريب", "بعيد", "واحده", "واحد"}
 )  # fmt: skip
-_ROADS = normalized({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
+_ROADS = match_keys({"طريق", "شارع", "محور"})  # طريق النبطية names a town, tagged alone
 _ADJECTIVES_MAX = 3
 _NAME_MAX = 3
 

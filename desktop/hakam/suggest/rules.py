@@ -12,30 +12,31 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from hakam.core.arabic import match_keys, stems
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggestions
 from hakam.suggest.cands import GAZETTEER, GAZETTEER_AMBIGUOUS, GAZETTEER_LONG, LEARNED, Cand, cand, resolve
 from hakam.suggest.context import Context
-from hakam.suggest.dates import find_dates
+from hakam.suggest.dates import article_date, find_dates
 from hakam.suggest.events import Arguments, counts, share_counts
 from hakam.suggest.gazetteer import Gazetteer, Match
-from hakam.suggest.kb import KB, knowledge, normalized
+from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.orgs import acronyms, organisations
 from hakam.suggest.persons import persons, surnames
 from hakam.suggest.places import places
 from hakam.suggest.triggers import find_triggers
-from hakam.suggest.words import Text, stems
+from hakam.suggest.words import Text
 
 VERSION = "1"
 _RECENT = 4
 # A name that is also a common word counts only after one of these (or a proclitic ب).
-_PLACE_CONTEXT = normalized(
+_PLACE_CONTEXT = match_keys(
     {"في", "من", "الى", "مدينه", "بلده", "قريه", "ريف", "محافظه", "قضاء", "ناحيه", "منطقه", "حي", "شمال",
      "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "محيط", "اطراف", "مدينتي",
      "بلدتي", "بلدات", "قرى", "مدن", "ولايه", "اقليم", "مديريه", "محليه", "داخل", "نحو", "باتجاه", "عن"}
 )  # fmt: skip
 
-_FACILITY_HEADS = normalized(
+_FACILITY_HEADS = match_keys(
     {"سد", "مطار", "مستشفى", "مشفى", "سجن", "معسكر", "قاعده", "حقل", "مصفاه", "محطه", "ميناء", "مرفا", "ثكنه"}
 )  # fmt: skip
 
@@ -87,7 +88,8 @@ class RuleSuggester:
         spans = [_span(text, c, c.label, source) for c in entities]
         blocked = {w for c in entities for w in range(c.first, c.last)}
         triggers = find_triggers(text, kb, blocked)
-        arguments = Arguments(text, kb, entities, triggers)
+        day = article_date(doc.meta)
+        arguments = Arguments(text, kb, entities, triggers, day.isoformat() if day else None)
         drafts = []
         for t in triggers:
             args, attributes = arguments.for_trigger(t)

@@ -23,11 +23,11 @@ from typing import Any
 import orjson
 
 from hakam.core.model import Document
+from hakam.core.scoring import evaluate
 from hakam.suggest import learned
 from hakam.suggest.base import Suggester
 from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, train_models
 from hakam.suggest.ensemble import Ensemble
-from hakam.suggest.metrics import evaluate
 from hakam.suggest.rules import RuleSuggester
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)

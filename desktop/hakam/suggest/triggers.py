@@ -12,32 +12,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hakam.core.arabic import match_key, match_keys, stems
 from hakam.suggest.cands import TRIGGER, TRIGGER_CONTEXT
-from hakam.suggest.kb import KB, Trigger, norm, normalized
+from hakam.suggest.kb import KB, Trigger
 from hakam.suggest.numbers import read_number
-from hakam.suggest.words import Text, stems
+from hakam.suggest.words import Text
 
-_AIR = normalized(
+_AIR = match_keys(
     {"جوي", "جويه", "الجوي", "الجويه", "جويا", "طائرات", "الطائرات", "طائره", "الطيران", "طيران", "مقاتلات",
      "المقاتلات", "حربيه", "الحربيه", "مسيره", "مسيرات", "المسيرات", "مروحيات", "المروحيات", "مروحيه", "التحالف"}
 )  # fmt: skip
-_MILITARY = normalized(
+_MILITARY = match_keys(
     {"قوات", "القوات", "الجيش", "جيش", "فصائل", "الفصائل", "مقاتلي", "مقاتلو", "وحدات", "عناصر", "مسلحو",
      "مسلحي", "ميليشيا", "ميليشيات", "رتل", "دبابات", "قوه", "القوه", "مقاتلين", "المسلحين", "مسلحون",
      "مسلحين", "الجنود", "جنود", "الحراس"}
 )  # fmt: skip
-_AT = normalized({"على", "باتجاه", "نحو", "صوب", "سقط", "سقطت", "اطلق", "اطلقت", "اطلقوا", "اطلاق", "اصاب", "اصابت"})
-_ADVANCE = normalized({"باتجاه", "نحو", "الى", "داخل", "محور", "محاور", "صوب", "اطراف", "في", "حتى", "مشارف"})
-_CIVILIANS = normalized(
+_AT = match_keys({"على", "باتجاه", "نحو", "صوب", "سقط", "سقطت", "اطلق", "اطلقت", "اطلقوا", "اطلاق", "اصاب", "اصابت"})
+_ADVANCE = match_keys({"باتجاه", "نحو", "الى", "داخل", "محور", "محاور", "صوب", "اطراف", "في", "حتى", "مشارف"})
+_CIVILIANS = match_keys(
     {"مدنيين", "المدنيين", "سكان", "السكان", "عائلات", "العائلات", "الاهالي", "الالاف", "الاف", "مئات", "عشرات",
      "المدنيون", "نازحين", "اسر", "الاسر"}
 )  # fmt: skip
-_EXPLOSIVE_OBJECT = normalized(
+_EXPLOSIVE_OBJECT = match_keys(
     {"عبوه", "سياره", "مبنى", "جسر", "نفسه", "نفسها", "حزاما", "لغما", "عبوات", "منازل", "منزل", "منزلا", "المبنى",
      "جسرا"}
 )  # fmt: skip
-_ARMED = normalized({"مسلحه", "عنيفه", "مسلحين", "المسلحه", "المسلحين", "الجماعات", "عسكريه"})
-_MARCH = normalized(
+_ARMED = match_keys({"مسلحه", "عنيفه", "مسلحين", "المسلحه", "المسلحين", "الجماعات", "عسكريه"})
+_MARCH = match_keys(
     {"احتجاجيه", "شعبيه", "حاشده", "سلميه", "مندده", "للتنديد", "تنديدا", "خرجت", "نظمت", "انطلقت", "جابت", "شارك",
      "المشاركون", "رفع", "رفعوا", "هتف"}
 )  # fmt: skip
@@ -45,13 +46,13 @@ _WEAPON_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "EXPLOSION"})
 _CLAUSE_TYPES = _WEAPON_TYPES | {"ATTACK"}
 _CLAUSE_BREAKS = frozenset({"،", ",", "«", "»", ":", "؛", "(", ")"})
 _TARGETED = ("استهدف", "يستهدف", "تستهدف")
-_WOUNDS = normalized({"جروح", "جراح"})
-_STATIC = normalized({"مناطق", "الخاضعه", "خاضعه", "الخاضعين", "تحت", "نفوذ", "منطقه"})
-_SHELL_WORDS = normalized({"قصف", "القصف", "قصفت", "قصفا"})
-_DRONE = normalized({"طائره", "طائرات", "مسيره", "مسيرات", "الطائرات", "جوي", "جويه", "مقاتلات", "مروحيات"})
-_ARTILLERY = normalized({"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "المدفعيه", "القذائف", "قذائف", "الصواريخ"})
+_WOUNDS = match_keys({"جروح", "جراح"})
+_STATIC = match_keys({"مناطق", "الخاضعه", "خاضعه", "الخاضعين", "تحت", "نفوذ", "منطقه"})
+_SHELL_WORDS = match_keys({"قصف", "القصف", "قصفت", "قصفا"})
+_DRONE = match_keys({"طائره", "طائرات", "مسيره", "مسيرات", "الطائرات", "جوي", "جويه", "مقاتلات", "مروحيات"})
+_ARTILLERY = match_keys({"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "المدفعيه", "القذائف", "قذائف", "الصواريخ"})
 # Nouns for people are not triggers (guidelines): النازحين, المهجرين.
-_PEOPLE = normalized(
+_PEOPLE = match_keys(
     {"نازح", "نازحين", "النازحين", "نازحون", "النازحون", "نازحه", "نازحا", "للنازحين", "لنازحين", "مهجرين",
      "المهجرين", "مهجرون", "المهجرون", "للمهجرين"}
 )  # fmt: skip
@@ -88,7 +89,7 @@ def _place_after(words: list[str], i: int, text: Text, kb: KB) -> bool:
 
 
 _RULES: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
-    **dict.fromkeys(("ضربه", "ضربات", "الضربه", "الضربات", "ضربتين"), lambda w, i, t, kb: _near(w, i, 40, 4, _AIR | normalized({"غارة", "غارات", "الغارات"}))),
+    **dict.fromkeys(("ضربه", "ضربات", "الضربه", "الضربات", "ضربتين"), lambda w, i, t, kb: _near(w, i, 40, 4, _AIR | match_keys({"غارة", "غارات", "الغارات"}))),
     **dict.fromkeys(("صاروخ", "صواريخ", "الصواريخ", "الصاروخ", "صاروخين", "صاروخا"), lambda w, i, t, kb: _near(w, i, 2, 4, _AT)),
     **dict.fromkeys(("مواجهه", "المواجهه", "مواجهتين"), lambda w, i, t, kb: _near(w, i, 0, 3, _ARMED)),
     **dict.fromkeys(("اقتحام", "الاقتحام", "اقتحامات", "اقتحم", "اقتحمت", "اقتحموا", "يقتحم", "تقتحم", "يقتحمون"),
@@ -96,9 +97,9 @@ _RULES: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
     "قصفا عشوائيا": lambda w, i, t, kb: True,
     **dict.fromkeys(("فجر", "فجرت"), lambda w, i, t, kb: _near(w, i, 0, 2, _EXPLOSIVE_OBJECT | _MILITARY)),
     **dict.fromkeys(("شهيد", "شهداء", "الشهداء", "شهيدا", "شهيدين", "شهيدان", "ضحايا", "الضحايا"), _number_before),
-    **dict.fromkeys(("وفاه", "توفي", "توفيت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"متاثرا", "متاثره", "متاثرين"}))),
-    **dict.fromkeys(("ارتقى", "ارتقت", "ارتقاء"), lambda w, i, t, kb: _near(w, i, 0, 4, normalized({"شهيدا", "شهداء", "شهيد", "شهيدين"}))),
-    **dict.fromkeys(("اوقف", "اوقفت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"مشتبها", "مشتبه", "مطلوبا", "مطلوبين", "شخصا", "اشخاص", "عناصر"}))),
+    **dict.fromkeys(("وفاه", "توفي", "توفيت"), lambda w, i, t, kb: _near(w, i, 0, 3, match_keys({"متاثرا", "متاثره", "متاثرين"}))),
+    **dict.fromkeys(("ارتقى", "ارتقت", "ارتقاء"), lambda w, i, t, kb: _near(w, i, 0, 4, match_keys({"شهيدا", "شهداء", "شهيد", "شهيدين"}))),
+    **dict.fromkeys(("اوقف", "اوقفت"), lambda w, i, t, kb: _near(w, i, 0, 3, match_keys({"مشتبها", "مشتبه", "مطلوبا", "مطلوبين", "شخصا", "اشخاص", "عناصر"}))),
     **dict.fromkeys(("اسرت", "اسروا"), lambda w, i, t, kb: True),
     "القبض": lambda w, i, t, kb: i + 1 < len(w) and w[i + 1] == "علي",  # القبض على
     **dict.fromkeys(("مسيره", "المسيره"), lambda w, i, t, kb: _near(w, i, 2, 4, _MARCH)),
@@ -109,11 +110,11 @@ _RULES: dict[str, Callable[[list[str], int, Text, KB], bool]] = {
     **dict.fromkeys(("احتل", "احتلت", "احتلوا"), lambda w, i, t, kb: True),
     **dict.fromkeys(("تحرير", "حرر", "حررت", "سقوط", "سقطت", "سقط"), _place_after),
     **dict.fromkeys(("حاصر", "حاصرت"), _place_after),
-    **dict.fromkeys(("انتزاع", "انتزعت"), lambda w, i, t, kb: _near(w, i, 0, 3, normalized({"السيطره"})) or _place_after(w, i, t, kb)),
+    **dict.fromkeys(("انتزاع", "انتزعت"), lambda w, i, t, kb: _near(w, i, 0, 3, match_keys({"السيطره"})) or _place_after(w, i, t, kb)),
     **dict.fromkeys(("فر", "هرب", "هربت", "هربوا", "يهربون"), lambda w, i, t, kb: _near(w, i, 0, 3, _CIVILIANS)),
-    **dict.fromkeys(("اخلاء", "الاخلاء"), lambda w, i, t, kb: _near(w, i, 0, 2, _CIVILIANS | normalized({"منازل", "منازلهم", "بلدات", "قرى", "مخيم"}))),
+    **dict.fromkeys(("اخلاء", "الاخلاء"), lambda w, i, t, kb: _near(w, i, 0, 2, _CIVILIANS | match_keys({"منازل", "منازلهم", "بلدات", "قرى", "مخيم"}))),
 }  # fmt: skip
-_CONTEXT = {norm(form): rule for form, rule in _RULES.items()}
+_CONTEXT = {match_key(form): rule for form, rule in _RULES.items()}
 
 
 def _standalone(kb: KB, word: str) -> bool:

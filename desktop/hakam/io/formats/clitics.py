@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from hakam.core.arabic import normalize_word
 from hakam.core.model import Span
-from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import tokenize
 
 _MIN_STEM = 3

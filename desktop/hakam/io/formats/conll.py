@@ -13,8 +13,8 @@ opens one. ``-DOCSTART-`` starts a document, a blank line ends a sentence,
 
 Write: IOB2 on Hakam's clitic-split tokens (cut at every span boundary), one
 tag column per layer of overlapping spans, a ``-DOCSTART-`` line per document,
-a blank line after each sentence (a line break of the text, or . ! ? ؟ outside
-a span). Events have no place in CoNLL and are not written.
+a blank line after each sentence (a line break of the text, or a sentence end
+of ``hakam.core.arabic`` outside a span). Events have no place in CoNLL and are not written.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from hakam.core.arabic import SENTENCE_END, normalize_word
 from hakam.core.model import Document, Span
-from hakam.core.normalize import normalize_word
 from hakam.core.tokenize import Token, tokenize
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, WriteOptions
@@ -36,7 +36,6 @@ from hakam.io.records import ExportRecord, ImportRecord
 
 _TAG = re.compile(r"O|[BIESLU][-_]\S+")
 _EXTENSIONS = (".conll", ".conll03", ".conllu", ".bio", ".iob", ".iob2", ".ner")
-_SENTENCE_END = frozenset({".", "!", "?", "؟"})
 _SAMPLE = 500
 
 
@@ -256,7 +255,7 @@ def conll_lines(doc: Document) -> Iterator[str]:
         if i + 1 == len(tokens):
             yield ""
         elif not inside[i + 1] and ("\n" in doc.text[token.end : tokens[i + 1].start]
-                                    or token.text_in(doc.text) in _SENTENCE_END):  # fmt: skip
+                                    or token.text_in(doc.text) in SENTENCE_END):  # fmt: skip
             yield ""
 
 

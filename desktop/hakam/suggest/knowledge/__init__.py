@@ -7,22 +7,12 @@ Lexicons are TSV/TXT tables whose ``#`` lines are comments.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from hakam.resources import resource_root
 
 GAZETTEER_LABELS: frozenset[str] = frozenset({"PERS", "ORG", "GPE", "LOC", "FAC"})
-
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-
-
-def fold(text: str) -> str:
-    """Matching key: no diacritics/tatweel, alef forms to ا, ى to ي, ة to ه, single spaces."""
-    return " ".join(_DIACRITICS.sub("", text).translate(_FOLD).split())
 
 
 class KnowledgeError(ValueError):

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
+from hakam.core.arabic import article_proclitic, match_key, strip_marks
 from hakam.suggest.knowledge import (
-    fold,
     gazetteer_dir,
     lexicon_dir,
     load_gazetteer,
@@ -28,8 +28,6 @@ from hakam.suggest.knowledge.country_data import ALIASES, CAPITALS
 
 # Arabic letters (no Persian/Urdu-only letters), optional diacritics/tatweel, spaces
 _ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0640 ]+$")
-_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_PROCLITIC_AL = re.compile("^(?:[وفبلك]|[وف][بلك])ال|^[وف]?لل")  # والرقة، بالموصل، للجيش
 
 CORE = set("SY IQ YE LY SD SS LB PS IL JO EG SO".split())
 REGIONAL = set("ML BF NE NG TD SA AE OM KW QA BH TN DZ MA MR DJ KM ER ET".split())
@@ -84,7 +82,7 @@ _GPE_DESCRIPTORS = {
 
 def clean(name: str) -> str:
     """Drop diacritics and tatweel, squeeze spaces."""
-    return " ".join(_MARKS.sub("", name).split())
+    return " ".join(strip_marks(name).split())
 
 
 def is_arabic_name(name: str) -> bool:
@@ -139,9 +137,9 @@ def country_names() -> dict[str, list[str]]:
     owners: dict[str, set[str]] = {}
     for code, forms in names.items():
         for form in forms:
-            owners.setdefault(fold(form), set()).add(code)
+            owners.setdefault(match_key(form), set()).add(code)
     for code, forms in names.items():
-        names[code] = [f for f in forms if len(owners[fold(f)]) == 1 or fold(primary[code]) == fold(f)]
+        names[code] = [f for f in forms if len(owners[match_key(f)]) == 1 or match_key(primary[code]) == match_key(f)]
     return names
 
 
@@ -152,12 +150,12 @@ def _rows(groups: Iterable[list[str]], label: str) -> list[str]:
     for forms in groups:
         kept = []
         for form in forms:
-            if fold(form) not in {fold(k) for k in kept}:
+            if match_key(form) not in {match_key(k) for k in kept}:
                 kept.append(form)
-        kept = [f for f in kept if fold(f) not in used] if kept and fold(kept[0]) in used else kept
+        kept = [f for f in kept if match_key(f) not in used] if kept and match_key(kept[0]) in used else kept
         if not kept:
             continue
-        used.update(fold(f) for f in kept)
+        used.update(match_key(f) for f in kept)
         rows[kept[0]] = f"{kept[0]}\t{label}\t{'|'.join(kept[1:])}"
     return [rows[k] for k in sorted(rows)]
 
@@ -165,8 +163,8 @@ def _rows(groups: Iterable[list[str]], label: str) -> list[str]:
 def build_countries() -> tuple[list[str], int]:
     names = country_names()
     country_rows = _rows((names[c] for c in sorted(names)), "GPE")
-    taken = {fold(f) for forms in names.values() for f in forms}
-    capital_groups = [[cap, *variants] for cap, variants in sorted(CAPITALS.items()) if fold(cap) not in taken]
+    taken = {match_key(f) for forms in names.values() for f in forms}
+    capital_groups = [[cap, *variants] for cap, variants in sorted(CAPITALS.items()) if match_key(cap) not in taken]
     rows = sorted(set(country_rows + _rows(capital_groups, "GPE")))
     return rows, len(country_rows)
 
@@ -175,7 +173,7 @@ def build_countries() -> tuple[list[str], int]:
 def _words(path: Path, column: int = 0) -> set[str]:
     if not path.exists():
         return set()
-    return {fold(row[column]) for row in load_table(path) if len(row) > column}
+    return {match_key(row[column]) for row in load_table(path) if len(row) > column}
 
 
 def blocked_names(countries: dict[str, list[str]]) -> set[str]:
@@ -197,13 +195,13 @@ def blocked_names(countries: dict[str, list[str]]) -> set[str]:
     ):
         blocked |= _words(lex / file)
     for forms in countries.values():
-        blocked |= {fold(f) for f in forms}
+        blocked |= {match_key(f) for f in forms}
     # names the hand gazetteers give another label
     for file in ("org.tsv", "loc.tsv", "fac.tsv", "pers.tsv"):
         path = gazetteer_dir() / file
         if path.exists():
             for entry in load_gazetteer(path):
-                blocked |= {fold(f) for f in entry.forms()}
+                blocked |= {match_key(f) for f in entry.forms()}
     return blocked
 
 
@@ -223,7 +221,7 @@ def _candidate(name: str) -> str | None:
         name = " ".join(words)
     if not words or len(words) > MAX_WORDS or words[0] in _NON_GPE_HEADS | _GPE_DESCRIPTORS:
         return None
-    if name.startswith("ئ") or _PROCLITIC_AL.match(name):
+    if name.startswith("ئ") or article_proclitic(name):  # والرقة، بالموصل، للجيش
         return None
     return name
 
@@ -263,7 +261,7 @@ def build_places(countries: dict[str, list[str]]) -> tuple[list[str], dict[str, 
             cand = _candidate(name)
             if cand is None:
                 continue
-            if fold(cand) in blocked or _too_short(cand, city["population"] or 0):
+            if match_key(cand) in blocked or _too_short(cand, city["population"] or 0):
                 stats["names_blocked"] += 1
                 continue
             if cand not in forms:
@@ -278,8 +276,8 @@ def build_places(countries: dict[str, list[str]]) -> tuple[list[str], dict[str, 
 def _drop_bare_forms(forms: list[str]) -> list[str]:
     """Drop a form that is another form without its article (رقه beside الرقة): news
     writes the article, and the bare form matches clitic + word (ف + رقه = فرقه)."""
-    with_article = {fold(f)[2:] for f in forms if f.startswith("ال")}
-    return [f for f in forms if f.startswith("ال") or fold(f) not in with_article]
+    with_article = {match_key(f)[2:] for f in forms if f.startswith("ال")}
+    return [f for f in forms if f.startswith("ال") or match_key(f) not in with_article]
 
 
 # ---------------------------------------------------------------- output
