@@ -40,8 +40,13 @@ class HelpOverlay(QWidget):
             # Keys read left to right even in the Arabic UI (a first-strong isolate keeps "Ctrl+," whole).
             for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), f"\u2068{keys}\u2069")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        note = QLabel(self.tr("Arrows follow the right-to-left text: Shift+← grows a highlight to the left, "
-                              "Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows."))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Arrows follow the right-to-left text: Shift+← grows the focused highlight to the left, "
+                "Ctrl+Shift+→ grows it to the right. To mark new text: W selects the word at the caret, "
+                "each W adds the next word, Shift+W drops one; then a digit gives the label."
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: white;")
         layout = QVBoxLayout(self)

@@ -7,8 +7,9 @@ only the blocks it touched are redrawn (``rehighlightBlock``).
 - entity, pending: light tint and a dotted underline; accepted: solid tint;
 - event trigger: text in the event colour, dashed underline while pending,
   solid once accepted;
-- argument of the event on the card: a dashed underline in the event colour;
-- focused item: the strongest tint (the view also draws an outline).
+- focused item: the strongest tint (the view also draws an outline);
+- arguments of the selected event are not formats: the view boxes and tags them
+  (``marks``), so a dotted underline always means "suggested".
 """
 
 from __future__ import annotations
@@ -30,11 +31,8 @@ class Highlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.session = session
         self._formats: dict[tuple, QTextCharFormat] = {}
-        self._argument_blocks: set[int] = set()
-        session.opened.connect(self._argument_blocks.clear)
         session.changed.connect(self._on_changed)
         session.focusChanged.connect(self._on_focus)
-        session.eventChanged.connect(self._on_event)
 
     # -- formats -----------------------------------------------------------------------
     def color(self, kind: str, name: str) -> QColor:
@@ -66,24 +64,13 @@ class Highlighter(QSyntaxHighlighter):
             self._formats[key] = fmt
         return fmt
 
-    def _argument_format(self, event_type: str) -> QTextCharFormat:
-        key = ("argument", event_type)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(_UNDERLINE.DashUnderline)
-            fmt.setUnderlineColor(self.color(EVENT, event_type))
-            self._formats[key] = fmt
-        return fmt
-
     # -- drawing one block ---------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         session = self.session
         block = self.currentBlock()
         number = block.blockNumber()
         keys = session.index.in_block(number)
-        event = session.events.get(session.current_event) if session.current_event is not None else None
-        if not keys and event is None:
+        if not keys:
             return
         first = block.position()
         length = block.length() - 1  # UTF-16 units; len(text) counts code points
@@ -106,11 +93,6 @@ class Highlighter(QSyntaxHighlighter):
                 where = clip(trigger.start, trigger.end)
                 if where:
                     self._merge(where, self.item_format(EVENT, trigger.type, trigger.status, session.focus == key))
-        if event is not None and number in self._argument_blocks:
-            for argument in event.arguments:
-                where = clip(argument.start, argument.end)
-                if where:
-                    self._merge(where, self._argument_format(event.type))
 
     def _merge(self, where: tuple[int, int], fmt: QTextCharFormat) -> None:
         merged = QTextCharFormat(self.format(where[0]))
@@ -133,17 +115,7 @@ class Highlighter(QSyntaxHighlighter):
         index = self.session.index
         blocks = [b for start, end in delta.ranges for b in index.blocks_of(start, end)]
         blocks += [b for key in delta.keys for b in self._blocks_of_key(key)]
-        old, self._argument_blocks = self._argument_blocks, self._current_argument_blocks()
-        self.redraw(blocks + list(old | self._argument_blocks))
+        self.redraw(blocks)
 
     def _on_focus(self, old: ItemKey | None, new: ItemKey | None) -> None:
         self.redraw(self._blocks_of_key(old) + self._blocks_of_key(new))
-
-    def _current_argument_blocks(self) -> set[int]:
-        event = self.session.events.get(self.session.current_event) if self.session.current_event is not None else None
-        index = self.session.index
-        return {b for a in event.arguments for b in index.blocks_of(a.start, a.end)} if event else set()
-
-    def _on_event(self, _event_id: int | None) -> None:
-        old, self._argument_blocks = self._argument_blocks, self._current_argument_blocks()
-        self.redraw(old | self._argument_blocks)

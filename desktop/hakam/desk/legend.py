@@ -37,6 +37,12 @@ class Legend(QWidget):
             chip = _chip(item.color, text, trigger)
             chip.setToolTip(item.name)
             grid.addWidget(chip, n // _COLUMNS, n % _COLUMNS)
-        hint = QLabel(self.tr("Dotted: suggested · solid: accepted · coloured text: event trigger"))
+        hint = QLabel(
+            self.tr(
+                "Dotted underline: suggested · solid tint: accepted · coloured text: event trigger · "
+                "box with a role tag: argument of the selected event"
+            )
+        )
+        hint.setObjectName("legend-hint")
         hint.setWordWrap(True)
         grid.addWidget(hint, len(entries) // _COLUMNS + 1, 0, 1, _COLUMNS)

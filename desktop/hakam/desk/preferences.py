@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hakam import settings as st
+from hakam.desk.i18n import fmt
 
 
 class PreferencesDialog(QDialog):
@@ -139,14 +140,14 @@ class PreferencesDialog(QDialog):
             self.error.setText(self.tr("The database must be a file, not a folder."))
             self.database.setFocus()
         elif problems:
-            self.error.setText(self.tr("Please correct: %1").replace("%1", "; ".join(problems)))
+            self.error.setText(fmt(self.tr("Please correct: %1"), "; ".join(problems)))
         if problems:
             self.error.show()
             return
         try:
             st.save(settings, self._path)
         except OSError as error:
-            self.error.setText(self.tr("Could not save the preferences: %1").replace("%1", str(error)))
+            self.error.setText(fmt(self.tr("Could not save the preferences: %1"), error))
             self.error.show()
             return
         self._current = settings

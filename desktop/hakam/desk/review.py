@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
+from hakam.desk.i18n import fmt
 from hakam.desk.session import EVENT, SPAN, Session
+from hakam.desk.undo_words import describe_action, reverted_action
 from hakam.store import PENDING, Change
 
 
@@ -19,12 +21,9 @@ class Selection(Protocol):
     def clear_selection(self) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reviewer", text)
-
-
-class Reviewer:
+class Reviewer(QObject):
     def __init__(self, session: Session, selection: Selection):
+        super().__init__(session)
         self.session = session
         self.store = session.store
         self.selection = selection
@@ -39,7 +38,7 @@ class Reviewer:
     def accept(self) -> None:
         key = self.session.focus
         if key is None:
-            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
         call = self.store.accept if kind == SPAN else self.store.accept_event
@@ -49,7 +48,7 @@ class Reviewer:
     def reject(self) -> None:
         key = self.session.focus
         if key is None:
-            self._notice(_tr("Nothing is focused: press J to go to the next suggestion"))
+            self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
         call = self.store.reject if kind == SPAN else self.store.reject_event
@@ -57,11 +56,14 @@ class Reviewer:
             self.session.step(+1)
 
     def delete(self) -> None:
-        """Delete an accepted span or event; a pending one is rejected."""
+        """Remove the focused argument; else delete an accepted span or event (a pending one is rejected)."""
+        if self.session.argument is not None:
+            self.remove_focused_argument()
+            return
         key = self.session.focus
         item = self.session.item(key) if key else None
         if item is None:
-            self._notice(_tr("Nothing is focused"))
+            self._notice(self.tr("Nothing is focused"))
             return
         if item.status == PENDING:
             self.reject()
@@ -82,7 +84,7 @@ class Reviewer:
             return
         key = self.session.focus
         if key is None or key[0] != SPAN:
-            self._notice(_tr("Select text or focus an entity to give it a label"))
+            self._notice(self.tr("Select text or focus an entity to give it a label"))
             return
         was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
         if self.session.perform(lambda: self.store.relabel(key[1], label)) and was_pending:
@@ -93,7 +95,7 @@ class Reviewer:
         key = self.session.focus
         item = self.session.item(key) if key else None
         if item is None:
-            self._notice(_tr("Focus a highlight to resize it"))
+            self._notice(self.tr("Focus a highlight to resize it"))
             return
         bounds = self.session.resized(item.start, item.end, edge, grow)
         if bounds is None:
@@ -119,12 +121,34 @@ class Reviewer:
         return None if doc_id is None else self.session.perform(lambda: self.store.reopen(doc_id))
 
     def undo(self) -> None:
-        if self.session.perform(self.store.undo) is None and not self.store.can_undo():
-            self._notice(_tr("Nothing to undo"))
+        change = self.session.perform(self.store.undo)
+        if change is None:
+            if not self.store.can_undo():
+                self._notice(self.tr("Nothing to undo"))
+            return
+        self._focus_reverted(change, self.tr("Undone: %1"))
 
     def redo(self) -> None:
-        if self.session.perform(self.store.redo) is None and not self.store.can_redo():
-            self._notice(_tr("Nothing to redo"))
+        change = self.session.perform(self.store.redo)
+        if change is None:
+            if not self.store.can_redo():
+                self._notice(self.tr("Nothing to redo"))
+            return
+        self._focus_reverted(change, self.tr("Redone: %1"))
+
+    def _focus_reverted(self, change: Change, template: str) -> None:
+        """Focus the item an undo or redo changed, and say what it was."""
+        session = self.session
+        keys = [(SPAN, i) for i in change.span_ids] + [(EVENT, i) for i in change.event_ids]
+        alive = [k for k in keys if session.item(k) is not None]
+        if alive:
+            session.set_focus(alive[0])
+        what = describe_action(reverted_action(self.store, change))
+        text = session.text_of(alive[0]) if alive else ""
+        if not text and change.ranges and session.doc is not None:
+            start, end = change.ranges[0]
+            text = session.doc.text[start:end]
+        self._notice(fmt(template, f"{what} «{text}»" if text else what))
 
     # -- events ---------------------------------------------------------------------------
     def event_type(self, event_type: str) -> None:
@@ -140,7 +164,7 @@ class Reviewer:
         key = self.session.focus
         event_id = key[1] if key and key[0] == EVENT else self.session.current_event
         if event_id is None:
-            self._notice(_tr("Select a trigger word first"))
+            self._notice(self.tr("Select a trigger word first"))
             return
         self.session.perform(lambda: self.store.retype_event(event_id, event_type))
 
@@ -151,18 +175,25 @@ class Reviewer:
             self.session.perform(lambda: self.store.retype_event(event_id, event_type))
 
     def set_argument(self, role: str) -> None:
-        """Make the selection or the focused entity a ``role`` argument of the current event."""
+        """Give the focused argument the role ``role``; else make the selection or the
+        focused entity a ``role`` argument of the current event."""
         event_id = self.session.current_event
         if event_id is None:
-            self._notice(_tr("Focus an event trigger first"))
+            self._notice(self.tr("Focus an event trigger first"))
             return
         selected = self.selection.selected_range()
+        index = self.session.argument
+        if selected is None and index is not None:
+            old = self.session.arguments()[index]
+            self.session.perform(lambda: self.store.set_argument(event_id, role, old.start, old.end, replaces=old.role))
+            self.session.set_argument_focus(index)
+            return
         key = self.session.focus
         if selected is None and key and key[0] == SPAN:
             item = self.session.item(key)
             selected = (item.start, item.end)  # type: ignore[union-attr]
         if selected is None:
-            self._notice(_tr("Focus an entity or select text to assign a role"))
+            self._notice(self.tr("Focus an entity or select text to assign a role"))
             return
         if self.session.perform(lambda: self.store.set_argument(event_id, role, *selected)):
             self.selection.clear_selection()
@@ -171,6 +202,16 @@ class Reviewer:
         event_id = self.session.current_event
         if event_id is not None:
             self.session.perform(lambda: self.store.remove_argument(event_id, role, start, end))
+
+    def remove_focused_argument(self) -> None:
+        index = self.session.argument
+        if index is None:
+            self._notice(self.tr("Press G to focus an argument of the selected event first"))
+            return
+        old = self.session.arguments()[index]
+        self.remove_argument(old.role, old.start, old.end)
+        left = len(self.session.arguments())
+        self.session.set_argument_focus(min(index, left - 1) if left else None)
 
     def set_attribute(self, name: str, value: object) -> bool:
         event_id = self.session.current_event

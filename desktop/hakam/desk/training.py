@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hakam.desk.i18n import fmt
 from hakam.desk.training_table import ScoresTable
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import TODO, Store, analytics
@@ -140,9 +141,9 @@ class TrainingDialog(QDialog):
         reviewed = len(self.store.document_ids("reviewed"))
         text = self.tr("A new model version will learn from the %1 reviewed documents. "
                        "Its held-out scores are shown next to the active version's before you choose.")  # fmt: skip
-        text = text.replace("%1", str(reviewed))
+        text = fmt(text, reviewed)
         if self.previous is not None:
-            text += " " + self.tr("Active now: %1.").replace("%1", self.previous.title)
+            text += " " + fmt(self.tr("Active now: %1."), self.previous.title)
         self.intro.setText(text)
         self.train_button.setEnabled(reviewed > 0)
         if not reviewed:
@@ -178,7 +179,7 @@ class TrainingDialog(QDialog):
         if isinstance(error, NothingTrained):
             text = self.tr("Nothing to learn from: the reviewed documents have no accepted entities.")
         else:
-            text = self.tr("Failed: %1").replace("%1", str(error) or type(error).__name__)
+            text = fmt(self.tr("Failed: %1"), str(error) or type(error).__name__)
         self.status.setText(text)
         self._buttons(self.train_button, self.close_button)
 
@@ -230,12 +231,11 @@ class TrainingDialog(QDialog):
         new_f1 = analytics.micro_f1(self.new.scores)
         old_f1 = analytics.micro_f1(self.previous.scores) if self.previous else None
         if new_f1 is None:
-            return self.tr("%1 is trained; it has no held-out scores.").replace("%1", self.new.title)
+            return fmt(self.tr("%1 is trained; it has no held-out scores."), self.new.title)
         if old_f1 is None:
-            return self.tr("%1: held-out F1 %2.").replace("%1", self.new.title).replace("%2", f"{new_f1:.3f}")
-        return (self.tr("%1: held-out F1 %2 (the active %3: %4).")
-                .replace("%1", self.new.title).replace("%2", f"{new_f1:.3f}")
-                .replace("%3", self.previous.title).replace("%4", f"{old_f1:.3f}"))  # type: ignore[union-attr]  # fmt: skip
+            return fmt(self.tr("%1: held-out F1 %2."), self.new.title, f"{new_f1:.3f}")
+        return fmt(self.tr("%1: held-out F1 %2 (the active %3: %4)."), self.new.title, f"{new_f1:.3f}",
+                   self.previous.title, f"{old_f1:.3f}")  # type: ignore[union-attr]  # fmt: skip
 
     # -- choosing and refreshing ----------------------------------------------------------
     @Slot()
@@ -257,11 +257,12 @@ class TrainingDialog(QDialog):
         self.modelActivated.emit(model.id)
         ids = self.store.document_ids(TODO)
         if not ids:
-            self._done(self.tr("%1 is active.").replace("%1", model.title), [])
+            self._done(fmt(self.tr("%1 is active."), model.title), [])
             return
         store, trainer = self.store, self.trainer
-        self._running(self.tr("%1 is active. Refreshing suggestions on %2 documents to review…")
-                      .replace("%1", model.title).replace("%2", str(len(ids))))  # fmt: skip
+        self._running(
+            fmt(self.tr("%1 is active. Refreshing suggestions on %2 documents to review…"), model.title, len(ids))
+        )
 
         def work(state: TaskState) -> int:
             return trainer.refresh(store, ids, lambda stage, done, total: state.progress(done, total, stage),
@@ -269,7 +270,7 @@ class TrainingDialog(QDialog):
 
         def finished(count: int) -> None:
             text = self.tr("%1 is active; suggestions refreshed on %2 documents.")
-            self._done(text.replace("%1", model.title).replace("%2", str(count)), ids)
+            self._done(fmt(text, model.title, count), ids)
 
         self._state = run_task(work, finished, self._failed, self._on_progress)
 

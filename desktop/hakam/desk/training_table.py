@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from hakam.core.schema import Schema
 from hakam.desk import i18n
+from hakam.desk.i18n import fmt
 from hakam.store import analytics
 from hakam.store.analytics import ModelInfo, Score
 
@@ -46,7 +47,7 @@ class ScoresTable(QTableWidget):
         self.setRowCount(len(rows) + 2)
         self._cell(0, 0, "")
         for column, title in ((1, previous.title if previous else self.tr("no active version")),
-                              (4, self.tr("%1 (new)").replace("%1", new.title))):  # fmt: skip
+                              (4, fmt(self.tr("%1 (new)"), new.title))):  # fmt: skip
             self._cell(0, column, title, True).setToolTip(title)
         self._cell(0, 7, "")
         self.setSpan(0, 1, 1, 3)

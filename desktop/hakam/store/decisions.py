@@ -117,10 +117,42 @@ class DecisionLog:
             raise DecisionError(f"offsets {start}..{end} are outside the text")
 
     def _span_change(self, item_id: int, action: str, **updates: object) -> Change:
+        """One span decision; arguments on the span's extent follow it (a resize moves
+        them, a delete or reject removes them) in the same batch, so one undo reverts both."""
         row = self._span_row(item_id)
         before = snap.span_snapshot(row)
         after = dict(before, annotator=self.annotator, updated_at=time.time(), **updates)
-        return self._commit(row.document_id, action, [_Step("span", item_id, before, after)])
+        steps = [_Step("span", item_id, before, after)]
+        if after["status"] in (REJECTED, DELETED):
+            steps += self._argument_steps(row, None)
+        elif (after["start"], after["end"]) != (before["start"], before["end"]):
+            steps += self._argument_steps(row, (after["start"], after["end"]))
+        return self._commit(row.document_id, action, steps)
+
+    def _argument_steps(self, span: SpanItem, extent: tuple[int, int] | None) -> list[_Step]:
+        """Event steps that move the arguments on ``span``'s extent to ``extent`` (``None``: remove
+        them), unless another live span has that extent too."""
+        old = (span.start, span.end)
+        twins = SpanItem.select().where((SpanItem.document == span.document_id) & (SpanItem.id != span.id)
+                                        & (SpanItem.start == old[0]) & (SpanItem.end == old[1])
+                                        & SpanItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
+        if twins.exists():
+            return []
+        steps = []
+        now = time.time()
+        for row in EventItem.select().where((EventItem.document == span.document_id)
+                                            & EventItem.status.in_([PENDING, ACCEPTED])):  # fmt: skip
+            before = snap.event_snapshot(row)
+            if not any((s, e) == old for _, s, e in before["arguments"]):
+                continue
+            moved: list[list] = []
+            for role, s, e in before["arguments"]:
+                argument = [role, *extent] if (s, e) == old and extent else None if (s, e) == old else [role, s, e]
+                if argument is not None and argument not in moved:
+                    moved.append(argument)
+            after = dict(before, arguments=moved, annotator=self.annotator, updated_at=now)
+            steps.append(_Step("event", row.id, before, after))
+        return steps
 
     def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None]) -> Change:
         row = self._event_row(item_id)
@@ -196,14 +228,22 @@ class DecisionLog:
         self._check_offsets(self._event_row(item_id).document_id, start, end)
         return self._event_change(item_id, "event-resize", lambda s: s.update(start=start, end=end, status=ACCEPTED))
 
-    def set_argument(self, item_id: int, role: str, start: int, end: int) -> Change:
-        """Add an argument (a role may have several fillers; an identical one is not repeated)."""
+    def set_argument(self, item_id: int, role: str, start: int, end: int, replaces: str | None = None) -> Change:
+        """Add an argument (a role may have several fillers; an identical one is not repeated).
+        With ``replaces``, the argument ``replaces``/start/end changes its role to ``role`` instead."""
         if role not in self.schema.roles:  # type: ignore[attr-defined]
             raise DecisionError(f"unknown role {role!r}")
         self._check_offsets(self._event_row(item_id).document_id, start, end)
 
         def edit(s: dict) -> None:
-            if [role, start, end] not in s["arguments"]:
+            if replaces is not None:
+                if [replaces, start, end] not in s["arguments"]:
+                    raise DecisionError(f"event {item_id} has no {replaces} argument at {start}..{end}")
+                at = s["arguments"].index([replaces, start, end])
+                s["arguments"][at] = [role, start, end]
+                if s["arguments"].count([role, start, end]) > 1:
+                    del s["arguments"][at]
+            elif [role, start, end] not in s["arguments"]:
                 s["arguments"].append([role, start, end])
 
         return self._event_change(item_id, "event-argument", edit)
