@@ -799,6 +799,14 @@
         <source>The selected event has no arguments</source>
         <translation>الحدث المحدد بلا وسائط</translation>
     </message>
+    <message>
+        <source>Database unavailable, retrying: %1 decisions waiting, none lost</source>
+        <translation>قاعدة البيانات غير متاحة، نعيد المحاولة: %1 قرارات بانتظار الحفظ، لم يضع منها شيء</translation>
+    </message>
+    <message>
+        <source>Database back: %1 waiting decisions written</source>
+        <translation>عادت قاعدة البيانات: حُفظت %1 قرارات كانت بانتظار الحفظ</translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>

@@ -799,6 +799,14 @@
         <source>The selected event has no arguments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Database unavailable, retrying: %1 decisions waiting, none lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database back: %1 waiting decisions written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>

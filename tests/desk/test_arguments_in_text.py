@@ -17,7 +17,7 @@ K = Qt.Key
 
 
 def strike(store, doc_id: int):
-    return next(e for e in store.events(doc_id, include_closed=True) if e.start == 0)
+    return next(e for e in store.items.events(doc_id, include_closed=True) if e.start == 0)
 
 
 def arguments(store, doc_id: int) -> set[tuple[str, int, int]]:
@@ -36,7 +36,7 @@ def test_walk_change_role_and_remove_by_keys(window, store, qtbot):
     assert window.session.argument == 0
     press(qtbot, window.article, K.Key_Delete)
     assert arguments(store, doc) == set()
-    assert [d["action"] for d in store.decisions(doc)] == ["event-argument", "event-argument-remove"]
+    assert [d["action"] for d in store.decisions.log(doc)] == ["event-argument", "event-argument-remove"]
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
     assert arguments(store, doc) == {("TARGET", *city)}
 
@@ -93,7 +93,7 @@ def test_an_argument_follows_its_entity(window, store, qtbot):
     focus_text(qtbot, window, "حلب")
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT)  # grow the span one word: حلب صباح
     assert arguments(store, doc) == {("PLACE", *find(TEXT_1, "حلب صباح"))}
-    batches = {d["batch"] for d in store.decisions(doc)}
+    batches = {d["batch"] for d in store.decisions.log(doc)}
     assert len(batches) == 1  # the span and its argument moved in one decision batch
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
     assert arguments(store, doc) == {("PLACE", *find(TEXT_1, "حلب"))}

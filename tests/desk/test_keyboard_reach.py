@@ -18,7 +18,7 @@ def test_walk_reaches_an_accepted_item_and_fixes_it(window, store, qtbot):
     focus_text(qtbot, window, "حلب")
     city = window.session.focus
     press(qtbot, window.article, K.Key_Return)  # accepted by mistake: focus moves on
-    assert store.span(city[1]).status == ACCEPTED and window.session.focus != city
+    assert store.items.span(city[1]).status == ACCEPTED and window.session.focus != city
     for _ in range(10):  # J visits pending suggestions only
         press(qtbot, window.article, K.Key_J)
         assert window.session.focus != city
@@ -26,7 +26,7 @@ def test_walk_reaches_an_accepted_item_and_fixes_it(window, store, qtbot):
     press(qtbot, window.article, K.Key_P)  # previous item, accepted ones too
     assert window.session.focus == city
     press(qtbot, window.article, K.Key_4)  # it was a place, not a GPE
-    assert (store.span(city[1]).label, store.span(city[1]).status) == ("LOC", ACCEPTED)
+    assert (store.items.span(city[1]).label, store.items.span(city[1]).status) == ("LOC", ACCEPTED)
     press(qtbot, window.article, K.Key_N)
     assert focused_text(window) == "الأحد"
 
@@ -42,7 +42,7 @@ def test_focus_follows_the_caret(window, store, qtbot):
     assert seen[-1] == "حلب" and "" in seen  # plain words in between focus nothing
     city = window.session.focus
     press(qtbot, window.article, K.Key_Return)
-    assert store.span(city[1]).status == ACCEPTED
+    assert store.items.span(city[1]).status == ACCEPTED
 
 
 def test_enter_on_a_side_list_row_focuses_the_item(window, store, qtbot):
@@ -55,10 +55,10 @@ def test_enter_on_a_side_list_row_focuses_the_item(window, store, qtbot):
     assert QApplication.focusWidget() is window.article
     item = window.session.focus[1]
     press(qtbot, window.article, K.Key_2)
-    assert (store.span(item).label, store.span(item).status) == ("ORG", ACCEPTED)
+    assert (store.items.span(item).label, store.items.span(item).status) == ("ORG", ACCEPTED)
     press(qtbot, window.article, K.Key_F8)
     assert QApplication.focusWidget() is window.side.events
     press(qtbot, window.side.events, K.Key_Return)
     assert focused_text(window) == "قصفت"
     press(qtbot, window.article, K.Key_Return)
-    assert store.events(window.session.doc.id)[0].status == ACCEPTED
+    assert store.items.events(window.session.doc.id)[0].status == ACCEPTED

@@ -46,7 +46,7 @@ def _event(trigger: str, kind: str, *arguments: tuple[str, str]) -> Event:
 
 
 def suggested(store: Store) -> int:
-    doc = store.add_document(Document(ARTICLE, "kirkuk", {"title": "هجوم في الحويجة"}))
+    doc = store.documents.add(Document(ARTICLE, "kirkuk", {"title": "هجوم في الحويجة"}))
     events = [
         _event("قتل", "KILLING", ("VICTIM", "الأمن العراقية")),
         _event("أصيب", "INJURY"),
@@ -55,7 +55,7 @@ def suggested(store: Store) -> int:
         _event("مقتل", "KILLING"),
         _event("تظاهر", "PROTEST", ("PLACE", "البصرة")),
     ]
-    store.replace_suggestions(doc, [_span(w, label) for w, label in SPANS], events)
+    store.suggestions.replace(doc, [_span(w, label) for w, label in SPANS], events)
     return doc
 
 
@@ -77,7 +77,7 @@ class Keys:
 
 def test_keyboard_review_of_an_article(tmp_path, qtbot):
     store = Store(tmp_path / "review.sqlite", annotator="reviewer")
-    store.set_setting("annotator", "reviewer")
+    store.settings.set("annotator", "reviewer")
     doc = suggested(store)
     window = open_window(qtbot, store)
     press = Keys(qtbot, window)
@@ -110,13 +110,13 @@ def test_keyboard_review_of_an_article(tmp_path, qtbot):
     press(K.Key_Return, modifier=CTRL)  # mark reviewed
     print(f"\nkeyboard review: {press.count} key presses for {len(SPANS)} entity and 6 event suggestions")
 
-    assert store.document(doc).status == REVIEWED
-    spans = {(ARTICLE[s.start : s.end], s.label): s.status for s in store.spans(doc, include_closed=True)}
+    assert store.documents.get(doc).status == REVIEWED
+    spans = {(ARTICLE[s.start : s.end], s.label): s.status for s in store.items.spans(doc, include_closed=True)}
     assert spans[("قوات الأمن العراقية", "ORG")] == spans[("وادي الشاي", "LOC")] == ACCEPTED
     assert spans[("جبال حمرين", "LOC")] == ACCEPTED
     assert spans[("ستة", "DATE")] == spans[("الكهرباء", "ORG")] == REJECTED
     assert PENDING not in spans.values()
-    events = {ARTICLE[e.start : e.end]: e for e in store.events(doc)}
+    events = {ARTICLE[e.start : e.end]: e for e in store.items.events(doc)}
     assert {e.status for e in events.values()} == {ACCEPTED} and len(events) == 6
     roles = {(a.role, ARTICLE[a.start : a.end]) for a in events["قتل"].arguments}
     assert roles == {("VICTIM", "قوات الأمن العراقية")}  # the argument followed the resize

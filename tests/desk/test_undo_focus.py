@@ -17,11 +17,11 @@ def test_undo_relabel_focuses_the_item_and_says_so(window, store, qtbot):
     press(qtbot, window.article, K.Key_5)  # relabel FAC: focus moves to the next suggestion
     assert window.session.focus != item
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
-    assert (store.span(item[1]).label, store.span(item[1]).status) == ("PERS", PENDING)
+    assert (store.items.span(item[1]).label, store.items.span(item[1]).status) == ("PERS", PENDING)
     assert window.session.focus == item
     assert window.statusBar().currentMessage() == "Undone: Relabel «الرازي»"
     press(qtbot, window.article, K.Key_Z, modifier=CTRL | SHIFT)
-    assert store.span(item[1]).label == "FAC"
+    assert store.items.span(item[1]).label == "FAC"
     assert window.session.focus == item
     assert window.statusBar().currentMessage() == "Redone: Relabel «الرازي»"
 
@@ -33,6 +33,6 @@ def test_undo_accept_focuses_it_again(window, store, qtbot):
     press(qtbot, window.article, K.Key_Return)
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
-    assert store.span(day[1]).status == PENDING and window.session.focus == day
+    assert store.items.span(day[1]).status == PENDING and window.session.focus == day
     assert focused_text(window) == "الأحد"
     assert window.statusBar().currentMessage() == "Undone: Accept «الأحد»"

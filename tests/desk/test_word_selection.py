@@ -33,7 +33,7 @@ def test_mouse_selection_snaps_to_words(window, store, qtbot):
     window.article.select(start + 2, start + 4)  # as a mouse drag inside the word
     assert window.session.focus is None  # a selection replaces the focus
     press(qtbot, window.article, K.Key_5)
-    added = [s for s in store.spans(window.session.doc.id) if s.source == "manual"]
+    added = [s for s in store.items.spans(window.session.doc.id) if s.source == "manual"]
     assert [(s.start, s.end, s.label) for s in added] == [(start, end, "FAC")]
 
 
@@ -41,7 +41,7 @@ def test_w_selects_and_grows_by_words_then_labels(window, store, qtbot):
     doc = window.session.doc.id
     focus_text(qtbot, window, "وزارة الدفاع")
     item = window.session.focus[1]
-    before = (store.span(item).start, store.span(item).end)
+    before = (store.items.span(item).start, store.items.span(item).end)
     start = find(TEXT_1, "مستودعا")[0]
     window.article.select(start + 1, start + 1)  # the caret inside the word (a click)
     press(qtbot, window.article, K.Key_W)
@@ -51,11 +51,11 @@ def test_w_selects_and_grows_by_words_then_labels(window, store, qtbot):
     press(qtbot, window.article, K.Key_W, modifier=SHIFT)
     assert window.article.selected_range() == find(TEXT_1, "مستودعا للذخيرة")
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT)  # with a selection, Shift+← never resizes a highlight
-    assert (store.span(item).start, store.span(item).end) == before
+    assert (store.items.span(item).start, store.items.span(item).end) == before
     press(qtbot, window.article, K.Key_W, modifier=SHIFT)
     press(qtbot, window.article, K.Key_W)
     press(qtbot, window.article, K.Key_5)
-    added = [s for s in store.spans(doc) if s.source == "manual"]
+    added = [s for s in store.items.spans(doc) if s.source == "manual"]
     assert [(s.start, s.end, s.label, s.status) for s in added] == [(*find(TEXT_1, "مستودعا للذخيرة"), "FAC", ACCEPTED)]
     assert window.session.focus == (SPAN, added[0].id)
-    assert [d["action"] for d in store.decisions(doc)] == ["add"]
+    assert [d["action"] for d in store.decisions.log(doc)] == ["add"]

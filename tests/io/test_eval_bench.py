@@ -43,7 +43,7 @@ def test_run_bench_imports_trains_suggests_and_scores(tmp_path: Path, monkeypatc
             return [Span(4, 14, "PERS"), Span(start, start + 7, "GPE"), Span(0, 3, "DATE")], []
 
     def train_from_store(store, progress, should_stop):
-        calls.append(store.counts()["reviewed"])
+        calls.append(store.stats.counts()["reviewed"])
         return {"crf": "v1"}
 
     fake = types.ModuleType("hakam.suggest.training")

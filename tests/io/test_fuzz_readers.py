@@ -117,7 +117,7 @@ def _check(fmt: str, files: dict[str, bytes], add_labels: bool, reviewed: bool =
             return
         store.close()
         store = Store(root / "db.sqlite")  # reopens: the stored schema still parses
-        store.counts()
+        store.stats.counts()
         for name in writer_names():
             export(store, root / f"out-{name}", name, include_all=True)
         store.close()

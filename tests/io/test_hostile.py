@@ -172,8 +172,8 @@ def test_two_doccano_users_whose_spans_clash_are_all_stored_as_suggestions(tmp_p
     assert main(["--db", str(db), "import", str(path)]) == 0
     assert orjson.loads(capsys.readouterr().out)["suggestions"] == 3
     store = Store(db)
-    view = store.document_by_ext_id(store.documents()[-1].ext_id)
-    assert sorted((s.start, s.end) for s in store.spans(view.id)) == [(4, 8), (4, 13), (6, 13)]
+    view = store.documents.find()[-1]
+    assert sorted((s.start, s.end) for s in store.items.spans(view.id)) == [(4, 8), (4, 13), (6, 13)]
     assert "unplaced_spans" not in view.meta
     store.close()
 
@@ -208,7 +208,7 @@ def test_txt_folders_with_link_loops_and_dangling_links(tmp_path: Path, db: Path
 def test_txt_documents_say_which_file_and_when(tmp_path: Path, db: Path) -> None:
     assert main(["--db", str(db), "import", str(_write(tmp_path / "news.txt", "خبر عاجل"))]) == 0
     store = Store(db)
-    meta = store.document_by_ext_id("news").meta
+    meta = store.documents.by_ext_id("news").meta
     store.close()
     assert meta["file"] == "news.txt" and meta["imported_at"].endswith("Z")
 

@@ -8,7 +8,6 @@ import pytest
 from hakam.core.model import Document, Span
 from hakam.core.scoring import evaluate
 from hakam.store import Store
-from hakam.store.tables import ModelVersion
 from hakam.suggest import learned
 from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, _echoes, pack, train_models, unpack
 from hakam.suggest.ensemble import Ensemble
@@ -73,10 +72,10 @@ def test_split_is_deterministic():
 def store(tmp_path) -> Store:
     store = Store(tmp_path / "t.sqlite", annotator="test")
     for doc in corpus(15, 5, "a"):
-        document_id = store.add_document(Document(doc.text, doc.id, doc.meta))
-        store.add_reviewed(document_id, doc)
+        document_id = store.documents.add(Document(doc.text, doc.id, doc.meta))
+        store.items.add_reviewed(document_id, doc)
     for doc in corpus(3, 6, "b"):
-        store.add_document(Document(doc.text, doc.id, doc.meta))
+        store.documents.add(Document(doc.text, doc.id, doc.meta))
     yield store
     store.close()
 
@@ -87,14 +86,14 @@ def test_train_from_store_saves_and_activates(store):
     assert result.model_version_id and result.train_documents == 15 and result.held_out == 3
     assert result.scores["crf"]["entities"]["micro"]["f1"] > 0.8
     assert "done" in stages and result.learned_names > 0
-    row = ModelVersion.get_by_id(result.model_version_id)
+    row = store.models.info(result.model_version_id)
     assert row.kind == "crf" and row.active and row.train_documents == 15
     assert isinstance(active_crf(store), CrfSuggester)
     second = train_from_store(store, activate_model=False)
-    assert not ModelVersion.get_by_id(second.model_version_id).active
+    assert not store.models.info(second.model_version_id).active
     activate(store, second.model_version_id)
-    assert ModelVersion.get_by_id(second.model_version_id).active
-    assert not ModelVersion.get_by_id(result.model_version_id).active
+    assert store.models.info(second.model_version_id).active
+    assert not store.models.info(result.model_version_id).active
 
 
 def test_training_can_be_stopped(store):
@@ -107,9 +106,9 @@ def test_refresh_suggestions_ranks_the_queue(store):
     suggester = suggester_for_store(store)
     assert [m.name for m in suggester.members] == ["rules", "crf"]
     assert refresh_suggestions(store, suggester) == 3
-    queue = store.documents(status="todo", order="uncertain")
+    queue = store.documents.find(status="todo", order="uncertain")
     assert all(view.uncertainty is not None and 0 <= view.uncertainty <= 1 for view in queue)
-    assert all(store.spans(view.id) for view in queue)
+    assert all(store.items.spans(view.id) for view in queue)
 
 
 def test_learned_gazetteer(store, tmp_path):
@@ -134,7 +133,7 @@ def test_a_name_mostly_left_untagged_is_not_learned(tmp_path):
     store = Store(tmp_path / "p.sqlite", annotator="test")
     text = "وقال زوربان إن القافلة وصلت. ثم قال زوربان إن الطريق مفتوح. وأكد زوربان ذلك."
     doc = Document(text, "p1", {}, [Span(text.index("زوربان"), text.index("زوربان") + 6, "PERS")])
-    store.add_reviewed(store.add_document(Document(text, "p1")), doc)
+    store.items.add_reviewed(store.documents.add(Document(text, "p1")), doc)
     assert learned.collect(store) == []  # tagged once in three mentions
     store.close()
 

@@ -64,8 +64,8 @@ def _seen_names(store: Store) -> set[str]:
     from hakam.store import REVIEWED
 
     seen = set()
-    for doc_id in store.document_ids(status=REVIEWED):
-        doc = store.reviewed_document(doc_id)
+    for doc_id in store.documents.ids(status=REVIEWED):
+        doc = store.items.reviewed_document(doc_id)
         seen.update(name_key(doc.text[s.start : s.end]) for s in doc.spans)
     return seen
 

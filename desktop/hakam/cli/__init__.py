@@ -54,12 +54,18 @@ def open_store(args: argparse.Namespace):  # -> hakam.store.Store
     from hakam.core.schema import SchemaError, load_schema
     from hakam.store import Store, StoreError
 
-    preferences = settings.load().settings
+    loaded = settings.load()
+    for problem in loaded.problems:  # a value that does not validate falls back to its default: say so
+        print(f"hakam: settings: {problem}", file=sys.stderr)
+    preferences = loaded.settings
     path = preferences.database_path(args.db)
     args.database_path = path
-    if path.exists() and not path.is_file():
-        kind = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
-        raise CommandError(f"{path}: {kind}; give a database file")
+    empty = False
+    if isinstance(path, Path) and path.exists():
+        if not path.is_file():
+            kind = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
+            raise CommandError(f"{path}: {kind}; give a database file")
+        empty = path.stat().st_size == 0
     try:
         schema = load_schema(args.schema) if args.schema else None
         store = Store(path, annotator=args.annotator, schema=schema)
@@ -69,6 +75,8 @@ def open_store(args: argparse.Namespace):  # -> hakam.store.Store
         blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
         reason = f"{blocker} is a file, not a folder" if blocker else error.strerror or str(error)
         raise CommandError(f"{path}: cannot create the database ({reason})") from None
+    if empty:
+        print(f"hakam: {path} was an empty file (0 bytes): a new Hakam database was made in it", file=sys.stderr)
     if args.annotator or preferences.annotator:  # else the desk asks once
         settings.adopt_annotator(store, preferences, args.annotator)
     args.opened_store = store  # closed by main() when the command ends

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     with store.atomic():
         for path in sorted(resource_path("samples", "markup").glob("*.txt")):
             sample = parse_markup(path.read_text(encoding="utf-8"), default_id=path.stem)
-            document_id = store.add_document(replace(sample, spans=[], events=[]))  # suggestions, not the gold
+            document_id = store.documents.add(replace(sample, spans=[], events=[]))  # suggestions, not the gold
             if document_id is not None:
                 added.append(document_id)
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)

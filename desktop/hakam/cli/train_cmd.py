@@ -40,10 +40,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("no reviewed documents to train on")
     if args.save:
         from hakam.io.atomic import atomic_file
-        from hakam.store.tables import ModelVersion
 
         with atomic_file(args.save, binary=True) as out:
-            out.write(bytes(ModelVersion.get_by_id(result.model_version_id).blob))
+            out.write(store.models.blob(result.model_version_id) or b"")
     report = {
         "model_version": result.model_version_id,
         "active": not args.no_activate,

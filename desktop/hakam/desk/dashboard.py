@@ -86,13 +86,13 @@ class Dashboard(QWidget):
     def refresh_now(self) -> None:
         self._timer.stop()
         self._stale = False
-        self.summary = analytics.summary(self.store)
+        self.summary = self.store.stats.summary()
         self._draw(self.summary)
         self.refreshed.emit()
 
     # -- drawing ---------------------------------------------------------------------
     def _draw(self, s: analytics.Summary) -> None:
-        counts = self.store.counts()
+        counts = self.store.stats.counts()
         decided = sum(o.decided for o in s.acceptance_by_model.values())
         accepted = sum(o.accepted for o in s.acceptance_by_model.values())
         rate = f"{100 * accepted / decided:.0f}%" if decided else "–"

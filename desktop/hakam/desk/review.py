@@ -41,7 +41,7 @@ class Reviewer(QObject):
             self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
-        call = self.store.accept if kind == SPAN else self.store.accept_event
+        call = self.store.decisions.accept if kind == SPAN else self.store.decisions.accept_event
         if self.session.perform(lambda: call(item_id)):
             self.session.step(+1)
 
@@ -51,7 +51,7 @@ class Reviewer(QObject):
             self._notice(self.tr("Nothing is focused: press J to go to the next suggestion"))
             return
         kind, item_id = key
-        call = self.store.reject if kind == SPAN else self.store.reject_event
+        call = self.store.decisions.reject if kind == SPAN else self.store.decisions.reject_event
         if self.session.perform(lambda: call(item_id)):
             self.session.step(+1)
 
@@ -68,7 +68,7 @@ class Reviewer(QObject):
         if item.status == PENDING:
             self.reject()
             return
-        call = self.store.delete if key[0] == SPAN else self.store.delete_event  # type: ignore[index]
+        call = self.store.decisions.delete if key[0] == SPAN else self.store.decisions.delete_event  # type: ignore[index]
         if self.session.perform(lambda: call(item.id)):
             self.session.step(+1)
 
@@ -77,7 +77,7 @@ class Reviewer(QObject):
         selected = self.selection.selected_range()
         doc_id = self._doc_id()
         if selected and doc_id is not None:
-            change = self.session.perform(lambda: self.store.add_span(doc_id, *selected, label))
+            change = self.session.perform(lambda: self.store.decisions.add_span(doc_id, *selected, label))
             if change:
                 self.selection.clear_selection()
                 self.session.set_focus((SPAN, change.span_ids[0]))
@@ -87,7 +87,7 @@ class Reviewer(QObject):
             self._notice(self.tr("Select text or focus an entity to give it a label"))
             return
         was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
-        if self.session.perform(lambda: self.store.relabel(key[1], label)) and was_pending:
+        if self.session.perform(lambda: self.store.decisions.relabel(key[1], label)) and was_pending:
             self.session.step(+1)
 
     def resize(self, edge: str, grow: bool) -> None:
@@ -100,38 +100,38 @@ class Reviewer(QObject):
         bounds = self.session.resized(item.start, item.end, edge, grow)
         if bounds is None:
             return
-        call = self.store.resize if key[0] == SPAN else self.store.resize_trigger  # type: ignore[index]
+        call = self.store.decisions.resize if key[0] == SPAN else self.store.decisions.resize_trigger  # type: ignore[index]
         self.session.perform(lambda: call(item.id, *bounds))
 
     # -- documents ------------------------------------------------------------------------
     def accept_all(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.accept_all(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.accept_all(doc_id))
 
     def mark_reviewed(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.mark_reviewed(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.mark_reviewed(doc_id))
 
     def ignore(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.ignore(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.ignore(doc_id))
 
     def reopen(self) -> Change | None:
         doc_id = self._doc_id()
-        return None if doc_id is None else self.session.perform(lambda: self.store.reopen(doc_id))
+        return None if doc_id is None else self.session.perform(lambda: self.store.decisions.reopen(doc_id))
 
     def undo(self) -> None:
-        change = self.session.perform(self.store.undo)
+        change = self.session.perform(self.store.decisions.undo)
         if change is None:
-            if not self.store.can_undo():
+            if not self.store.decisions.can_undo():
                 self._notice(self.tr("Nothing to undo"))
             return
         self._focus_reverted(change, self.tr("Undone: %1"))
 
     def redo(self) -> None:
-        change = self.session.perform(self.store.redo)
+        change = self.session.perform(self.store.decisions.redo)
         if change is None:
-            if not self.store.can_redo():
+            if not self.store.decisions.can_redo():
                 self._notice(self.tr("Nothing to redo"))
             return
         self._focus_reverted(change, self.tr("Redone: %1"))
@@ -156,7 +156,7 @@ class Reviewer(QObject):
         selected = self.selection.selected_range()
         doc_id = self._doc_id()
         if selected and doc_id is not None:
-            change = self.session.perform(lambda: self.store.add_event(doc_id, *selected, event_type))
+            change = self.session.perform(lambda: self.store.decisions.add_event(doc_id, *selected, event_type))
             if change:
                 self.selection.clear_selection()
                 self.session.set_focus((EVENT, change.event_ids[0]))
@@ -166,13 +166,13 @@ class Reviewer(QObject):
         if event_id is None:
             self._notice(self.tr("Select a trigger word first"))
             return
-        self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+        self.session.perform(lambda: self.store.decisions.retype_event(event_id, event_type))
 
     def retype_current(self, event_type: str) -> None:
         """Change the type of the event on the card."""
         event_id = self.session.current_event
         if event_id is not None:
-            self.session.perform(lambda: self.store.retype_event(event_id, event_type))
+            self.session.perform(lambda: self.store.decisions.retype_event(event_id, event_type))
 
     def set_argument(self, role: str) -> None:
         """Give the focused argument the role ``role``; else make the selection or the
@@ -185,7 +185,9 @@ class Reviewer(QObject):
         index = self.session.argument
         if selected is None and index is not None:
             old = self.session.arguments()[index]
-            self.session.perform(lambda: self.store.set_argument(event_id, role, old.start, old.end, replaces=old.role))
+            self.session.perform(
+                lambda: self.store.decisions.set_argument(event_id, role, old.start, old.end, replaces=old.role)
+            )
             self.session.set_argument_focus(index)
             return
         key = self.session.focus
@@ -195,13 +197,13 @@ class Reviewer(QObject):
         if selected is None:
             self._notice(self.tr("Focus an entity or select text to assign a role"))
             return
-        if self.session.perform(lambda: self.store.set_argument(event_id, role, *selected)):
+        if self.session.perform(lambda: self.store.decisions.set_argument(event_id, role, *selected)):
             self.selection.clear_selection()
 
     def remove_argument(self, role: str, start: int, end: int) -> None:
         event_id = self.session.current_event
         if event_id is not None:
-            self.session.perform(lambda: self.store.remove_argument(event_id, role, start, end))
+            self.session.perform(lambda: self.store.decisions.remove_argument(event_id, role, start, end))
 
     def remove_focused_argument(self) -> None:
         index = self.session.argument
@@ -217,12 +219,12 @@ class Reviewer(QObject):
         event_id = self.session.current_event
         return (
             event_id is not None
-            and self.session.perform(lambda: self.store.set_attribute(event_id, name, value)) is not None
+            and self.session.perform(lambda: self.store.decisions.set_attribute(event_id, name, value)) is not None
         )
 
     def event_verdict(self, accept: bool) -> None:
         event_id = self.session.current_event
         if event_id is None:
             return
-        call = self.store.accept_event if accept else self.store.reject_event
+        call = self.store.decisions.accept_event if accept else self.store.decisions.reject_event
         self.session.perform(lambda: call(event_id))

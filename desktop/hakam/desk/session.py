@@ -17,11 +17,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hakam.desk.index import ItemIndex, ItemKey
 from hakam.desk.offsets import OffsetMap
 from hakam.desk.words import Words
-from hakam.store import ACCEPTED, PENDING, Change, DecisionError, DocumentView, EventView, SpanView, Store
+from hakam.store import (
+    ACCEPTED,
+    PENDING,
+    Change,
+    DecisionError,
+    DocumentView,
+    EventView,
+    SpanView,
+    Store,
+    StoreUnavailable,
+)
 
 SPAN, EVENT = "span", "event"
 _FULL_RELOAD = 50  # a change naming more items than this reloads the document's items
 _POSITION_DELAY_MS = 800
+_RETRY_MS = 2000  # a write the database could not take is tried again this often
 Item = SpanView | EventView
 
 
@@ -58,6 +69,9 @@ class Session(QObject):
         self._words: Words | None = None
         self._saved: tuple[int, int] | None = None  # (document, position) last written
         self._position_timer = QTimer(self, singleShot=True, interval=_POSITION_DELAY_MS)
+        self.waiting: list[Callable[[], Change | None]] = []  # decisions the database could not take yet, in order
+        self._retry_timer = QTimer(self, singleShot=True, interval=_RETRY_MS)
+        self._retry_timer.timeout.connect(self.retry)
         self._position_timer.timeout.connect(self.save_position)
 
     # -- reading ------------------------------------------------------------------
@@ -80,7 +94,7 @@ class Session(QObject):
     def open_document(self, document_id: int, focus: ItemKey | None = None) -> None:
         if self.doc is not None and self.doc.id != document_id:
             self.save_position()
-        self.doc = self.store.document(document_id)
+        self.doc = self.store.documents.get(document_id)
         self._load_items()
         self.focus, self.current_event, self.argument = None, None, None
         self.caret = self.doc.position
@@ -107,8 +121,8 @@ class Session(QObject):
 
     def _load_items(self) -> None:
         assert self.doc is not None
-        self.spans = {s.id: s for s in self.store.spans(self.doc.id)}
-        self.events = {e.id: e for e in self.store.events(self.doc.id)}
+        self.spans = {s.id: s for s in self.store.items.spans(self.doc.id)}
+        self.events = {e.id: e for e in self.store.items.events(self.doc.id)}
         self.offsets = OffsetMap(self.doc.text)
         self.index = ItemIndex(self.doc.text)
         for s in self.spans.values():
@@ -132,7 +146,11 @@ class Session(QObject):
             item = self.item(self.focus) if self.focus else None
             position = item.start if item else self.caret
             if self._saved != (self.doc.id, position):  # the first save after opening also records the document
-                self.store.set_position(self.doc.id, position)
+                try:
+                    self.store.documents.set_position(self.doc.id, position)
+                except StoreUnavailable:
+                    self._position_timer.start()  # a reading position: saved later, without a word
+                    return
                 self._saved = (self.doc.id, position)
 
     # -- focus ----------------------------------------------------------------------
@@ -213,17 +231,58 @@ class Session(QObject):
 
     # -- applying store calls -----------------------------------------------------------
     def perform(self, call: Callable[[], Change | None]) -> Change | None:
-        """Run one store action, then redraw what its ``Change`` names."""
+        """Run one store action, then redraw what its ``Change`` names. When the
+        database cannot take it (locked by another process, server down), the action
+        is kept, the reviewer is told, and it is tried again until it is written."""
+        if self.waiting:
+            self.waiting.append(call)  # after the ones already waiting, in order
+            self._tell_waiting()
+            return None
         try:
             change = call()
         except DecisionError as error:
             self.message.emit(str(error))
             return None
+        except StoreUnavailable:
+            self.waiting.append(call)
+            self._tell_waiting()
+            self._retry_timer.start()
+            return None
+        return self._done(change)
+
+    def _done(self, change: Change | None) -> Change | None:
         if change is None:
             return None
         self._apply(change)
         self.decided.emit(change)
         return change
+
+    def _tell_waiting(self) -> None:
+        self.message.emit(
+            self.tr("Database unavailable, retrying: %1 decisions waiting, none lost").replace(
+                "%1", str(len(self.waiting))
+            )
+        )
+
+    def retry(self) -> None:
+        """Write the waiting decisions, oldest first, until the database refuses again."""
+        written = 0
+        while self.waiting:
+            try:
+                change = self.waiting[0]()
+            except StoreUnavailable:
+                self._tell_waiting()
+                self._retry_timer.start()
+                return
+            except DecisionError as error:
+                self.waiting.pop(0)
+                self.message.emit(str(error))
+                continue
+            self.waiting.pop(0)
+            written += 1
+            self._done(change)
+        if written:
+            self.message.emit(self.tr("Database back: %1 waiting decisions written").replace("%1", str(written)))
 
     def _apply(self, change: Change) -> None:
         if self.doc is None or change.document_id != self.doc.id:
@@ -231,7 +290,7 @@ class Session(QObject):
             self.open_document(change.document_id, first[0] if first else None)
             return
         if change.document_changed:
-            self.doc = self.store.document(self.doc.id)
+            self.doc = self.store.documents.get(self.doc.id)
         keys = [(SPAN, i) for i in change.span_ids] + [(EVENT, i) for i in change.event_ids]
         if not keys:
             return
@@ -262,7 +321,7 @@ class Session(QObject):
         kind, item_id = key
         table = self.spans if kind == SPAN else self.events
         try:
-            item = self.store.span(item_id) if kind == SPAN else self.store.event(item_id)
+            item = self.store.items.span(item_id) if kind == SPAN else self.store.items.event(item_id)
         except DoesNotExist:
             item = None
         if item is None or item.document_id != self.doc.id or item.status not in (PENDING, ACCEPTED):  # type: ignore[union-attr]

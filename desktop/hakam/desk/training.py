@@ -73,7 +73,7 @@ def trained_model_id(result: Any, known: set[int], store: Store) -> int:
     value = getattr(result, "model_version_id", None)
     if isinstance(value, int):
         return value
-    fresh = [m.id for m in analytics.model_versions(store, CRF) if m.id not in known]
+    fresh = [m.id for m in store.models.versions(CRF) if m.id not in known]
     if not fresh:
         raise NothingTrained()
     return max(fresh)
@@ -137,8 +137,8 @@ class TrainingDialog(QDialog):
             visible[0].setFocus()
 
     def _show_intro(self) -> None:
-        self.previous = analytics.active_model(self.store, CRF)
-        reviewed = len(self.store.document_ids("reviewed"))
+        self.previous = self.store.models.active(CRF)
+        reviewed = len(self.store.documents.ids("reviewed"))
         text = self.tr("A new model version will learn from the %1 reviewed documents. "
                        "Its held-out scores are shown next to the active version's before you choose.")  # fmt: skip
         text = fmt(text, reviewed)
@@ -188,8 +188,8 @@ class TrainingDialog(QDialog):
     def start(self) -> None:
         if self._state is not None:
             return
-        self.previous = analytics.active_model(self.store, CRF)
-        known = {m.id for m in analytics.model_versions(self.store)}
+        self.previous = self.store.models.active(CRF)
+        known = {m.id for m in self.store.models.versions()}
         store, trainer = self.store, self.trainer
 
         def work(state: TaskState) -> int | None:
@@ -216,7 +216,7 @@ class TrainingDialog(QDialog):
             self.status.setText(self.tr("Training was cancelled; nothing changed."))
             self._buttons(self.train_button, self.close_button)
             return
-        self.new = analytics.model_info(self.store, model_id)
+        self.new = self.store.models.info(model_id)
         if self.new is None:
             self._failed(RuntimeError(f"model version {model_id} is not in the store"))
             return
@@ -255,7 +255,7 @@ class TrainingDialog(QDialog):
             self._failed(error)
             return
         self.modelActivated.emit(model.id)
-        ids = self.store.document_ids(TODO)
+        ids = self.store.documents.ids(TODO)
         if not ids:
             self._done(fmt(self.tr("%1 is active."), model.title), [])
             return

@@ -31,7 +31,7 @@ _ACTIONS = {
 
 def reverted_action(store: Store, change: Change) -> str:
     """The action an undo/redo ``change`` reverted (its own action if it is neither)."""
-    decisions = store.decisions(change.document_id)
+    decisions = store.decisions.log(change.document_id)
     batches = {d["batch"]: d for d in decisions}
     reverts = batches.get(change.batch, {}).get("reverts")
     original = batches.get(reverts) if reverts is not None else None

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
 
         specs = ACTIONS + schema_actions(store.schema, language)
         self.action_table = ActionTable(
-            self, self.article, specs, self._handlers(), parse_overrides(store.setting("desk.shortcuts"))
+            self, self.article, specs, self._handlers(), parse_overrides(store.settings.get("desk.shortcuts"))
         )
         self.action_table.fill_menus(self.menuBar())
         self.help = HelpOverlay(self, self.action_table)
@@ -115,9 +115,9 @@ class MainWindow(QMainWindow):
 
     def open_start(self, document_id: int | None = None) -> None:
         """Open ``document_id``, else where this annotator left off, else the first in the queue."""
-        target = document_id or self.store.last_document()
+        target = document_id or self.store.documents.last_opened()
         if target is None:
-            ids = self.queue.ids() or self.store.document_ids()
+            ids = self.queue.ids() or self.store.documents.ids()
             target = ids[0] if ids else None
         if target is not None:
             self.open_document(target)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def update_status(self) -> None:
-        counts = self.store.counts()
+        counts = self.store.stats.counts()
         self.progress_label.setText(
             fmt(self.tr("%1 of %2 reviewed · %3 decisions today · %4"), counts["reviewed"], counts["documents"],
                 _decisions_today(self.store), self.store.annotator)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
             self._suggest([self.session.doc.id])
 
     def suggest_all(self) -> None:
-        self._suggest(self.store.document_ids(TODO))
+        self._suggest(self.store.documents.ids(TODO))
 
     def _suggest(self, ids: list[int]) -> None:
         store = self.store
@@ -299,4 +299,4 @@ def remember_annotator(name: str) -> None:
 
 def _decisions_today(store: Store) -> int:
     midnight = dt.datetime.combine(dt.date.today(), dt.time()).timestamp()
-    return store.decisions_since(midnight)
+    return store.decisions.count_since(midnight)

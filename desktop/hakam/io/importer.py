@@ -1,20 +1,23 @@
-"""Import files into the store: one transaction per file, all of it or nothing.
+"""Import files into the store: every record of a file is checked first, then the
+file is written in batches of ``BATCH`` documents, one transaction each, so that
+reviewers writing to the same database never wait long.
 
 A bad record stops the file with an ``InputError`` naming file and line, and
-nothing from that file is written; with ``skip_invalid`` the record is skipped
-and reported instead. Readers stream, so memory stays flat on large files.
+nothing from that file is written (the check comes before any write); with
+``skip_invalid`` the record is skipped and reported instead. Readers stream, so
+memory stays flat on large files.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hakam.core.model import Argument, Document, Event, Span
-from hakam.core.schema import name_problem
+from hakam.core.schema import Schema, name_problem
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
 from hakam.io.records import IGNORE, REJECT, ImportRecord
@@ -22,6 +25,7 @@ from hakam.io.validate import check_record, unknown_labels
 from hakam.store import IGNORED, REJECTED, REVIEWED, Store
 
 Progress = Callable[[str, int], None]  # (file, documents read so far)
+BATCH = 500  # documents per transaction
 
 
 @dataclass(slots=True)
@@ -101,11 +105,11 @@ def _unplaced(record: ImportRecord) -> list[Span]:
 
 def _free_id(store: Store, doc: Document) -> str | None:
     """``doc.id`` when no other document has it, else the first free ``ID-<hash>[-N]``."""
-    if doc.id is None or store.document_by_ext_id(doc.id) is None:
+    if doc.id is None or store.documents.by_ext_id(doc.id) is None:
         return doc.id
     base = f"{doc.id}-{hashlib.sha256(doc.text.encode('utf-8')).hexdigest()[:8]}"
     candidate, number = base, 1
-    while store.document_by_ext_id(candidate) is not None:
+    while store.documents.by_ext_id(candidate) is not None:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
@@ -116,7 +120,7 @@ def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSu
     extra = _unplaced(record) if as_suggestions else []
     wanted = record.doc.id
     free = _free_id(store, record.doc)
-    document_id = store.add_document(replace(record.doc, id=free) if free != wanted else record.doc)
+    document_id = store.documents.add(replace(record.doc, id=free) if free != wanted else record.doc)
     if document_id is None:
         summary.duplicates += 1
         return
@@ -127,23 +131,23 @@ def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSu
     summary.documents += 1
     summary.kept_in_meta += len(record.doc.meta.get("unplaced_spans") or [])
     if record.answer == IGNORE:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
                            reviewed_at=record.timestamp, span_annotators=record.span_annotators)  # fmt: skip
     elif not as_suggestions:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
         summary.spans += len(record.doc.spans)
         summary.events += len(record.doc.events)
     if as_suggestions:  # one call: a second one would replace the first one's pending items
         spans = record.doc.spans + record.suggested_spans + extra
-        summary.suggestions += store.replace_suggestions(
+        summary.suggestions += store.suggestions.replace(
             document_id, spans, record.doc.events + record.suggested_events
         )
     elif record.suggested_spans or record.suggested_events:
-        summary.suggestions += store.replace_suggestions(document_id, record.suggested_spans, record.suggested_events)
+        summary.suggestions += store.suggestions.replace(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
 
@@ -166,12 +170,11 @@ def import_file(
     chosen = detect(path) if fmt == "auto" else reader(fmt)
     summary.formats[str(path)] = chosen.name
     partial = ImportSummary()
-    schema_before = store.schema
     try:
-        _read_into(store, chosen.read(path, options), path, reviewed, skip_invalid, label_map or {}, add_labels,
-                   progress, partial)  # fmt: skip
+        _read_into(store, lambda: chosen.read(path, options), path, reviewed, skip_invalid, label_map or {},
+                   add_labels, progress, partial)  # fmt: skip
     except BaseException:
-        store.schema = schema_before  # the transaction rolled the stored schema back too
+        store.reload_schema()  # a rolled-back batch may have added labels
         raise
     _merge(summary, partial)
     return summary
@@ -199,51 +202,80 @@ class _Unknown:
         return InputError(path, line, f"unknown {', '.join(listed)}; use --map FROM=TO or --add-labels")
 
 
-def _read_into(store: Store, items, path: Path, reviewed: bool, skip_invalid: bool, label_map: Mapping[str, str],
-               add_labels: bool, progress: Progress | None, partial: ImportSummary) -> None:  # fmt: skip
-    unknown = _Unknown()
-    read = 0
-    with store.atomic():
-        for item in items:
-            read += 1
-            if progress and read % 200 == 0:
-                progress(str(path), read)
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                record = _mapped(item, label_map)
-                check_record(record)
-                missing = unknown_labels(record, store.schema)
-                if missing and not add_labels:
-                    unknown.add(record, missing)
-                    continue
-                if missing:
-                    _add_to_schema(store, record, missing, partial)
-                if not unknown.records:
-                    _write(store, record, reviewed, partial)
-            except InputError as error:
-                if not skip_invalid:
-                    raise
-                partial.skipped.append(str(error))
-        if unknown.records:
-            raise unknown.error()
-    if progress:
-        progress(str(path), read)
-
-
-def _add_to_schema(store: Store, record: ImportRecord, missing: Counter[tuple[str, str]],
-                   summary: ImportSummary) -> None:  # fmt: skip
+def _check_new_names(record: ImportRecord, missing: Counter[tuple[str, str]], schema: Schema) -> None:
+    """Names ``--add-labels`` would add must be valid in the schema file (else it could not be opened again)."""
     for kind, name in missing:
         problem = name_problem(name)
         if problem:
             raise InputError(record.path, record.line, f"{kind} {name!r} cannot be added: {problem}; "
                                                        "rename it with --map FROM=TO")  # fmt: skip
+        if (kind == "label" and name in schema.events) or (kind == "event type" and name in schema.entities):
+            raise InputError(record.path, record.line, f"{name!r} cannot be both an entity label and an event type; "
+                                                       "rename one with --map FROM=TO")  # fmt: skip
+
+
+def _checked(items: Iterable, label_map: Mapping[str, str], schema: Schema, skip_invalid: bool, add_labels: bool,
+             unknown: _Unknown, skipped: list[str] | None) -> Iterator[ImportRecord]:  # fmt: skip
+    """The valid records, mapped; bad ones raise (or are listed in ``skipped`` and left out)."""
+    for item in items:
+        try:
+            if isinstance(item, InputError):
+                raise item
+            record = _mapped(item, label_map)
+            check_record(record)
+            missing = unknown_labels(record, schema)
+            if missing and add_labels:
+                _check_new_names(record, missing, schema)
+        except InputError as error:
+            if not skip_invalid:
+                raise
+            if skipped is not None:
+                skipped.append(str(error))
+            continue
+        unknown.add(record, missing)
+        yield record
+
+
+def _read_into(store: Store, read: Callable[[], Iterable], path: Path, reviewed: bool, skip_invalid: bool,
+               label_map: Mapping[str, str], add_labels: bool, progress: Progress | None,
+               partial: ImportSummary) -> None:  # fmt: skip
+    """Check every record (nothing written), then read the file again and write it
+    ``BATCH`` documents a transaction."""
+    unknown = _Unknown()
+    for _ in _checked(read(), label_map, store.schema, skip_invalid, add_labels, unknown, partial.skipped):
+        pass
+    if unknown.records and not add_labels:
+        raise unknown.error()
+    _clash_between_new(unknown)
+    records = _checked(read(), label_map, store.schema, True, add_labels, _Unknown(), None)  # bad ones listed already
+    done, written = 0, BATCH
+    while written == BATCH:
+        written = 0
+        with store.atomic():
+            if unknown.records:
+                _add_to_schema(store, unknown.records, partial)
+                unknown = _Unknown()
+            for record in records:
+                _write(store, record, reviewed, partial)
+                written += 1
+                if written == BATCH:
+                    break
+        done += written
+        if progress:
+            progress(str(path), done)
+
+
+def _clash_between_new(unknown: _Unknown) -> None:
+    labels = {name for kind, name in unknown.records if kind == "label"}
+    for kind, name in unknown.records:
+        if kind == "event type" and name in labels:
+            path, line = unknown.first[kind, name]
+            raise InputError(path, line, f"{name!r} cannot be both an entity label and an event type; "
+                                         "rename one with --map FROM=TO")  # fmt: skip
+
+
+def _add_to_schema(store: Store, missing: Counter[tuple[str, str]], summary: ImportSummary) -> None:
     new = {kind: sorted({name for k, name in missing if k == kind}) for kind in ("label", "event type", "role")}
-    clash = (set(new["label"]) & set(store.schema.events)) | (set(new["event type"]) & set(store.schema.entities)) | \
-        (set(new["label"]) & set(new["event type"]))  # fmt: skip
-    if clash:
-        raise InputError(record.path, record.line, f"{sorted(clash)[0]!r} cannot be both an entity label and an "
-                                                   "event type; rename one with --map FROM=TO")  # fmt: skip
     store.update_schema(store.schema.extended(entities=new["label"], events=new["event type"], roles=new["role"]))
     summary.added_labels += [name for names in new.values() for name in names if name not in summary.added_labels]
 
