@@ -12,6 +12,8 @@ import argparse
 import importlib
 from pathlib import Path
 
+from hakam.cli.import_cmd import add_sentences_per_doc
+
 # Benchmark -> module holding its run_bench(); imported by name so the CLI never
 # imports Qt (the desk benchmark starts the GUI itself).
 MODULES = {
@@ -54,7 +56,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--train", type=Path, required=True, help="training file (imported as reviewed data)")
     train.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
     train.add_argument("--format", help="input format (default conll)")
-    train.add_argument("--sentences-per-doc", type=int, help="CoNLL sentences per document")
+    add_sentences_per_doc(train)
     train.add_argument("--quiet", action="store_true")
     train.set_defaults(run=_module_bench)
 

@@ -20,6 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("out", metavar="OUT", help="output file, - for stdout (a folder for brat)")
     parser.add_argument("--format", default="hakam", choices=FORMATS)
     parser.add_argument("--all", action="store_true", help="every document, reviewed or not")
+    parser.add_argument("--suggestions", action="store_true",
+                        help="write pending span suggestions instead of accepted annotations (to score them with hakam eval)")  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -31,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     progress = TerminalProgress("exporting")
     try:
-        count = export(store, args.out, args.format, include_all=args.all, progress=progress.update)
+        count = export(store, args.out, args.format, include_all=args.all, progress=progress.update,
+                       suggestions=args.suggestions)  # fmt: skip
     except (InputError, OSError) as error:
         raise CommandError(str(error)) from None
     finally:

@@ -35,9 +35,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--add-labels", action="store_true", help="add unknown labels to this database's schema")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")
-    parser.add_argument("--sentences-per-doc", type=int, default=0, help="CoNLL: sentences per document")
+    add_sentences_per_doc(parser)
     parser.add_argument("--keep-clitics", action="store_true", help="CoNLL: keep proclitics inside spans")
     parser.set_defaults(run=run)
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return number
+
+
+def add_sentences_per_doc(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sentences-per-doc", type=positive_int, metavar="N",
+                        help="CoNLL: sentences per document (default: one per -DOCSTART-, or 20 when the file has none)")  # fmt: skip
 
 
 def parse_map(values: list[str]) -> dict[str, str]:
@@ -81,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     for path, fmt in summary.formats.items():
         if args.format == "auto":
             print(f"{path}: read as {fmt}", file=sys.stderr)
+    for note in summary.notes:
+        print(note, file=sys.stderr)
     for line in summary.skipped:
         print(f"skipped {line}", file=sys.stderr)
     print(orjson.dumps(summary.as_dict()).decode())

@@ -34,13 +34,14 @@ class ImportSummary:
     mapped: int = 0
     skipped: list[str] = field(default_factory=list)
     added_labels: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the readers did beyond the files' structure
 
     def as_dict(self) -> dict[str, object]:
         return {
             "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates,
             "spans": self.spans, "events": self.events, "suggestions": self.suggestions,
             "trimmed": self.trimmed, "mapped": self.mapped, "skipped": len(self.skipped),
-            "added_labels": self.added_labels,
+            "added_labels": self.added_labels, "notes": self.notes,
         }  # fmt: skip
 
 
@@ -118,6 +119,8 @@ def import_file(
         store.schema = schema_before  # the transaction rolled the stored schema back too
         raise
     _merge(summary, partial)
+    notes = getattr(chosen, "notes", None)
+    summary.notes += notes(path, options) if notes else []
     return summary
 
 

@@ -1,10 +1,12 @@
 """Training from the store and refreshing suggestions: the API the desk and the CLI call.
 
 - ``train_from_store``: CRF taggers from reviewed documents; 20% held out
-  (deterministically, by a hash of the document id) gives the scores, then the
-  model is trained on all of them and saved as a ``ModelVersion`` (kind ``crf``,
-  crfsuite bytes in ``blob``), made active unless asked not to. The learned
-  gazetteer is refreshed at the same time.
+  (deterministically, by a hash of the document id) gives the scores and the
+  stacking policy (``hakam.suggest.stacking``: per label, how far the rules still
+  count beside the model), then the model is trained on all of them and saved
+  as a ``ModelVersion`` (kind ``crf``, crfsuite bytes and the policy in ``blob``),
+  made active unless asked not to. The learned gazetteer is refreshed at the
+  same time.
 - ``activate``: make one CRF model the active one.
 - ``suggester_for_store``: rules with the learned names, plus the active CRF.
 - ``refresh_suggestions``: fresh suggestions on unreviewed documents, with an
@@ -28,6 +30,7 @@ from hakam.suggest.base import Suggester
 from hakam.suggest.crf import CrfSuggester, Featurizer, train_models
 from hakam.suggest.ensemble import Ensemble
 from hakam.suggest.rules import RuleSuggester
+from hakam.suggest.stacking import Case, choose
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 HOLD_OUT = 5  # one document in five
@@ -85,6 +88,7 @@ def train_from_store(
     train, held = split(docs)
     featurize = Featurizer()
     scores: dict[str, Any] = {}
+    policy = None
     if held:
         progress("held-out model", 0, 3)
         blob = train_models(train, featurize, should_stop)
@@ -93,14 +97,17 @@ def train_from_store(
         progress("scoring", 1, 3)
         crf = CrfSuggester(blob, "held-out", featurize)
         rules = featurize.rules
+        policy = choose(held_out_cases(held, rules, crf), crf.known_labels())
+        crf.policy = policy
         scores = {
             "held_out_documents": len(held),
             "rules": _summary(evaluate(held, rules.suggest)),
             "crf": _summary(evaluate(held, crf.suggest)),
             "ensemble": _summary(evaluate(held, Ensemble([rules, crf]).suggest)),
+            "policy": policy.as_json(),
         }
     progress("final model", 2, 3)
-    blob = train_models(docs, featurize, should_stop)
+    blob = train_models(docs, featurize, should_stop, policy)
     if blob is None:
         return TrainResult(None, len(docs), len(held), scores, stopped=True, learned_names=names)
     from hakam.store.tables import ModelVersion
@@ -113,6 +120,20 @@ def train_from_store(
         activate(store, model_id)
     progress("done", 3, 3)
     return TrainResult(model_id, len(docs), len(held), scores, time.monotonic() - began, learned_names=names)
+
+
+def held_out_cases(held: Sequence[Document], rules: RuleSuggester, crf: CrfSuggester) -> list[Case]:
+    """Per held-out document, its spans and its events as ``stacking.choose`` weighs them."""
+    cases = []
+    for doc in held:
+        plain = Document(doc.text, doc.id, dict(doc.meta))
+        spans, events = rules.suggest(plain)
+        own_spans, own_events, verdicts, trigger_verdicts = crf.suggest_and_judge(
+            plain, spans, [e.trigger for e in events]
+        )
+        cases.append(Case(list(doc.spans), list(own_spans), list(spans), verdicts))
+        cases.append(Case(list(doc.events), list(own_events), list(events), trigger_verdicts))
+    return cases
 
 
 def _summary(result: dict[str, Any]) -> dict[str, Any]:

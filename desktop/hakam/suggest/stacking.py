@@ -1,0 +1,194 @@
+"""Stacking: once a trained model exists, it decides, label by label, as the reviewers taught it.
+
+The CRF already sees what the rules, gazetteers, learned names and lexicons say
+as features, so where reviewers draw a boundary differently from the rules
+(تنظيم [داعش]) its own spans carry the reviewers' convention. What is left to
+decide, for each entity label and event type, is how far the other suggesters'
+items still count; a ``Choice`` says it:
+
+- ``lead``: whose items come first — ``model`` (the CRF) or ``rules`` (the other
+  suggesters: for a label the model never saw, or one it learned badly);
+- ``fill``: the other side's items of that label that overlap no kept item are
+  added when the model's confidence in them (its marginals) is at least ``fill``
+  (``None``: never).
+
+``choose`` picks each label's choice on held-out reviewed documents (the model
+trained without them): the one of ``CANDIDATES`` with the best F1, the earlier
+one on a tie (the model alone first). ``stack`` applies a policy to one
+document. Items keep their source; a kept item of the other side is scored by
+the mean of its own score and the model's confidence in it, so a disagreement
+reads as uncertainty in the queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from hakam.core.model import Event, Span
+
+MODEL, RULES = "model", "rules"
+T = TypeVar("T", Span, Event)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    lead: str = MODEL
+    fill: float | None = None
+
+    def as_json(self) -> list:
+        return [self.lead, self.fill]
+
+
+CANDIDATES: tuple[Choice, ...] = (
+    Choice(MODEL, None),
+    Choice(MODEL, 0.5),
+    Choice(MODEL, 0.25),
+    Choice(MODEL, 0.1),
+    Choice(MODEL, 0.0),
+    Choice(RULES, 0.5),
+    Choice(RULES, None),
+)
+DEFAULT = Choice(MODEL, 0.5)  # no held-out documents to choose on
+UNKNOWN = Choice(RULES, None)  # a label the model was never trained on
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Choices per ``span:LABEL`` / ``event:TYPE``; labels the model knows."""
+
+    choices: Mapping[str, Choice]
+    known: frozenset[str] = frozenset()
+
+    def choice(self, key: str) -> Choice:
+        found = self.choices.get(key)
+        if found is not None:
+            return found
+        return DEFAULT if key in self.known else UNKNOWN
+
+    def as_json(self) -> dict:
+        return {"choices": {k: c.as_json() for k, c in sorted(self.choices.items())}, "known": sorted(self.known)}
+
+    @classmethod
+    def from_json(cls, data: Mapping | None, known: Iterable[str] = ()) -> Policy:
+        data = data or {}
+        choices = {k: Choice(v[0], v[1]) for k, v in (data.get("choices") or {}).items()}
+        return cls(choices, frozenset(data.get("known") or known))
+
+
+def _span_of(item: Span | Event) -> Span:
+    return item.trigger if isinstance(item, Event) else item
+
+
+def _label(item: Span | Event) -> str:
+    return f"event:{item.type}" if isinstance(item, Event) else f"span:{item.label}"
+
+
+def _scored(item: T, score: float) -> T:
+    score = round(score, 4)
+    if isinstance(item, Event):
+        return replace(item, score=score, trigger=replace(item.trigger, score=score))  # type: ignore[return-value]
+    return replace(item, score=score)
+
+
+def stack(model: Sequence[T], others: Sequence[T], verdicts: Sequence[float], policy: Policy) -> list[T]:
+    """One document's items of one kind (spans, or events by trigger) after ``policy``:
+    the leading side's items, then the other side's fills, without overlaps."""
+    lead: list[T] = []
+    fills: list[tuple[T, float]] = []
+    for item in model:
+        choice = policy.choice(_label(item))
+        if choice.lead == MODEL:
+            lead.append(item)
+        elif choice.fill is not None and (item.score or 0) >= choice.fill:
+            fills.append((item, item.score or 0))
+    for item, verdict in zip(others, verdicts, strict=True):
+        choice = policy.choice(_label(item))
+        if choice.lead == RULES:
+            lead.append(_scored(item, ((item.score or 0) + verdict) / 2))
+        elif choice.fill is not None and verdict >= choice.fill:
+            fills.append((_scored(item, ((item.score or 0) + verdict) / 2), verdict))
+    kept = _non_overlapping(sorted(lead, key=_rank))
+    used = {i for item in kept for i in range(_span_of(item).start, _span_of(item).end)}
+    for item, _ in sorted(fills, key=lambda f: (-f[1], *_rank(f[0])[1:])):
+        span = _span_of(item)
+        if used.isdisjoint(range(span.start, span.end)):
+            used.update(range(span.start, span.end))
+            kept.append(item)
+    return sorted(kept, key=lambda item: _span_of(item).key)
+
+
+def _rank(item: Span | Event) -> tuple[float, int, int]:
+    span = _span_of(item)
+    return (-(item.score or 0), span.start - span.end, span.start)
+
+
+def _non_overlapping(ranked: list[T]) -> list[T]:
+    used: set[int] = set()
+    kept = []
+    for item in ranked:
+        span = _span_of(item)
+        if used.isdisjoint(range(span.start, span.end)):
+            used.update(range(span.start, span.end))
+            kept.append(item)
+    return kept
+
+
+def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence[Span]) -> list[Event]:
+    """Model triggers take the arguments and attributes of an overlapping event of the
+    same type from the other side; every argument points at the kept entity span
+    that overlaps it, when there is one (so a reviewed boundary carries over)."""
+    out = []
+    for event in events:
+        donor = event if event.arguments or event.attributes else next(
+            (o for o in others if o.type == event.type and o.trigger.overlaps(event.trigger)), None)  # fmt: skip
+        if donor is None:
+            out.append(event)
+            continue
+        arguments = tuple(
+            replace(a, span=next((s for s in spans if s.overlaps(a.span)), a.span)) for a in donor.arguments
+        )
+        out.append(replace(event, arguments=arguments, attributes=dict(donor.attributes)))
+    return out
+
+
+@dataclass(slots=True)
+class Case:
+    """One held-out document's items of one kind (spans, or events): gold, the model's,
+    the others' and the model's confidence in each of the others'."""
+
+    gold: list[Span | Event]
+    model: list[Span | Event]
+    others: list[Span | Event]
+    verdicts: list[float]
+
+
+def _key(item: Span | Event) -> tuple[int, int, str]:
+    span = _span_of(item)
+    return (span.start, span.end, _label(item))
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def choose(cases: Sequence[Case], known: Iterable[str]) -> Policy:
+    """Per label, the first of ``CANDIDATES`` with the best held-out F1 (others at the default)."""
+    known = frozenset(known)
+    labels = sorted({_label(i) for c in cases for i in (*c.gold, *c.model, *c.others)} & known)
+    choices: dict[str, Choice] = {}
+    for label in labels:
+        best, best_f1 = CANDIDATES[0], -1.0
+        for candidate in CANDIDATES:
+            policy = Policy({label: candidate}, known)
+            tp = fp = fn = 0
+            for case in cases:
+                gold = {_key(g) for g in case.gold if _label(g) == label}
+                found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}  # type: ignore[arg-type]
+                tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
+            f1 = _f1(tp, fp, fn)
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = candidate, f1
+        choices[label] = best
+    return Policy(choices, known)
