@@ -43,3 +43,21 @@ def test_bench_train_gives_the_figure_of_the_command_line_path(
     scores = json.loads(capsys.readouterr().out)
     assert scores["tolerant"]["micro"] == result["tolerant"]["micro"] and scores["strict"] == result["strict"]
     assert result["micro_f1_tolerant"] >= max(r["micro_f1_tolerant"] for r in result["suggesters"].values()) - 1e-9
+
+
+def test_bench_curve_in_both_orders_with_a_png(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from hakam.bench.curve import run_bench as run_curve
+
+    train, test, png = tmp_path / "train.conll", tmp_path / "test.conll", tmp_path / "curve.png"
+    train.write_text(_conll(corpus(40, 1, "a")), encoding="utf-8")  # 160 sentences: 8 documents
+    test.write_text(_conll(corpus(6, 2, "b")), encoding="utf-8")
+    result = run_curve(argparse.Namespace(train=train, test=test, sizes=[0, 2, 4, None], png=png, quiet=True))
+    for order in ("import", "uncertain"):
+        curve = result["curves"][order]
+        assert [p["documents"] for p in curve] == [0, 2, 4, 8]
+        assert curve[0]["policy"] is None and curve[-1]["f1_tolerant"] > curve[0]["f1_tolerant"]
+    assert result["curves"]["import"][0] == result["curves"]["uncertain"][0]  # the same cold start
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 600

@@ -48,6 +48,14 @@ def test_choose_keeps_the_rules_where_they_help_on_held_out_documents():
     assert policy.choice("span:DATE").lead == RULES
 
 
+def test_a_label_the_reviewers_never_use_is_dropped():
+    cases = [
+        Case([Span(0, 4, "LOC")], [Span(0, 4, "LOC", 0.9)], [Span(0, 4, "GPE", 0.9), Span(9, 12, "GPE", 0.9)], [0, 0])
+    ]
+    policy = choose(cases, KNOWN)
+    assert stack(cases[0].model, cases[0].others, cases[0].verdicts, policy) == cases[0].model
+
+
 @pytest.fixture()
 def store(tmp_path) -> Store:
     store = Store(tmp_path / "t.sqlite", annotator="test")

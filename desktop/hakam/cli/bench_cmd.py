@@ -1,8 +1,8 @@
-"""``hakam bench {store,suggest,desk,train}``: performance and quality figures as JSON.
+"""``hakam bench {store,suggest,desk,train,curve}``: performance and quality figures as JSON.
 
 Each benchmark lives next to what it measures and is imported only when it
-runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk`` and
-``hakam.bench.train``, each with ``run_bench(args) -> dict`` (suggest takes
+runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk``,
+``hakam.bench.train`` and ``hakam.bench.curve``, each with ``run_bench(args) -> dict`` (suggest takes
 keyword arguments, see ``_suggest``).
 """
 
@@ -21,6 +21,7 @@ MODULES = {
     "suggest": "hakam.bench.suggest",
     "desk": "hakam.bench.desk",
     "train": "hakam.bench.train",
+    "curve": "hakam.bench.curve",
 }
 
 
@@ -59,6 +60,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_sentences_per_doc(train)
     train.add_argument("--quiet", action="store_true")
     train.set_defaults(run=_module_bench)
+
+    curve = benches.add_parser("curve", help="learning curve: F1 after each number of reviewed documents (JSON + PNG)",
+                               argument_default=argparse.SUPPRESS)  # fmt: skip
+    curve.add_argument("--train", type=Path, required=True, help="training file (documents reviewed in turn)")
+    curve.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
+    curve.add_argument("--sizes", type=sizes_arg, help="reviewed documents at each point (default 0,10,25,50,100,all)")
+    curve.add_argument(
+        "--order", choices=["import", "uncertain"], help="which documents come next (default: both curves)"
+    )
+    curve.add_argument("--png", type=Path, help="where to write the curve (default learning-curve.png)")
+    curve.add_argument("--format", help="input format (default conll)")
+    add_sentences_per_doc(curve)
+    curve.add_argument("--quiet", action="store_true")
+    curve.set_defaults(run=_module_bench)
+
+
+def sizes_arg(text: str) -> list[int | None]:
+    """``0,10,all`` -> [0, 10, None] (None: every training document), ascending."""
+    sizes: list[int | None] = []
+    for part in text.split(","):
+        part = part.strip()
+        if part == "all":
+            sizes.append(None)
+        elif part.isdigit():
+            sizes.append(int(part))
+        else:
+            raise argparse.ArgumentTypeError(f"{part!r} is neither a number of documents nor 'all'")
+    numbers = [s for s in sizes if s is not None]
+    if numbers != sorted(set(numbers)) or sizes.count(None) > 1 or (None in sizes and sizes[-1] is not None):
+        raise argparse.ArgumentTypeError("sizes must rise, 'all' last (e.g. 0,10,25,50,all)")
+    return sizes
 
 
 def _print(result: dict) -> int:

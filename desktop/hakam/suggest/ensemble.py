@@ -81,21 +81,33 @@ class Ensemble:
         self.version = "+".join(f"{m.name}@{m.version}" for m in self.members)
 
     def suggest(self, doc: Document) -> Suggestions:
+        spans, events, _ = self.suggest_scored(doc)
+        return spans, events
+
+    def suggest_scored(self, doc: Document) -> tuple[list[Span], list[Event], list[float]]:
         """The members without a model merged; with a trained model among the members
         (``suggest_and_judge``: the CRF), it decides by its stacking policy
-        (``hakam.suggest.stacking``)."""
+        (``hakam.suggest.stacking``). Also the confidence in every candidate weighed,
+        kept or not (the model's in its own and in the others'), for the queue."""
         plain = [m for m in self.members if not hasattr(m, "suggest_and_judge")]
         outputs = [m.suggest(doc) for m in plain]
         spans = merge_spans([o[0] for o in outputs]) if len(outputs) > 1 else list(outputs[0][0]) if outputs else []
         events = merge_events([o[1] for o in outputs]) if len(outputs) > 1 else list(outputs[0][1]) if outputs else []
+        confidences = [item.score or 0.0 for item in (*spans, *events)]
         for model in (m for m in self.members if hasattr(m, "suggest_and_judge")):
-            spans, events = stacked(model, doc, spans, events)
-        return spans, events
+            spans, events, confidences = stacked(model, doc, spans, events)
+        return spans, events, confidences
 
 
-def stacked(model, doc: Document, spans: list[Span], events: list[Event]) -> Suggestions:
-    """``model``'s suggestions with the others' (``spans``, ``events``) by its policy."""
+def stacked(
+    model, doc: Document, spans: list[Span], events: list[Event]
+) -> tuple[list[Span], list[Event], list[float]]:
+    """``model``'s suggestions with the others' (``spans``, ``events``) by its policy, and
+    its confidence in each candidate."""
     own_spans, own_events, verdicts, trigger_verdicts = model.suggest_and_judge(doc, spans, [e.trigger for e in events])
     kept_spans = stack(own_spans, spans, verdicts, model.policy)
     kept_events = stack(own_events, events, trigger_verdicts, model.policy)
-    return kept_spans, with_arguments(kept_events, events, kept_spans)
+    confidences = (
+        [s.score or 0.0 for s in own_spans] + verdicts + [e.score or 0.0 for e in own_events] + trigger_verdicts
+    )
+    return kept_spans, with_arguments(kept_events, events, kept_spans), confidences

@@ -13,8 +13,11 @@ items still count; a ``Choice`` says it:
   (``None``: never).
 
 ``choose`` picks each label's choice on held-out reviewed documents (the model
-trained without them): the one of ``CANDIDATES`` with the best F1, the earlier
-one on a tie (the model alone first). ``stack`` applies a policy to one
+trained without them): the one of ``CANDIDATES`` with the best F1, then the
+fewest false positives, the earlier one on a tie (the model alone first). A
+label the model never learned (none in the reviewed documents) stays with the
+rules, or is dropped when the rules' items of it were all wrong there: reviewers
+who never use GPE (ANERcorp tags every place LOC) get no GPE suggestions. ``stack`` applies a policy to one
 document. Items keep their source; a kept item of the other side is scored by
 the mean of its own score and the model's confidence in it, so a disagreement
 reads as uncertainty in the queue.
@@ -173,22 +176,30 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(cases: Sequence[Case], known: Iterable[str]) -> Policy:
-    """Per label, the first of ``CANDIDATES`` with the best held-out F1 (others at the default)."""
+def _counts(cases: Sequence[Case], label: str, policy: Policy) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for case in cases:
+        gold = {_key(g) for g in case.gold if _label(g) == label}
+        found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}  # type: ignore[arg-type]
+        tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
+    return tp, fp, fn
+
+
+def choose(cases: Sequence[Case], known: Iterable[str], rounds: int = 2) -> Policy:
+    """Per label, the first of its candidates with the best held-out F1 (then the fewest
+    false positives), the other labels at their current choice. A label the model
+    never learned is kept from the rules or dropped (reviewers who never used it)."""
     known = frozenset(known)
-    labels = sorted({_label(i) for c in cases for i in (*c.gold, *c.model, *c.others)} & known)
+    labels = sorted({_label(i) for c in cases for i in (*c.gold, *c.model, *c.others)})
     choices: dict[str, Choice] = {}
-    for label in labels:
-        best, best_f1 = CANDIDATES[0], -1.0
-        for candidate in CANDIDATES:
-            policy = Policy({label: candidate}, known)
-            tp = fp = fn = 0
-            for case in cases:
-                gold = {_key(g) for g in case.gold if _label(g) == label}
-                found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}  # type: ignore[arg-type]
-                tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
-            f1 = _f1(tp, fp, fn)
-            if f1 > best_f1 + 1e-9:
-                best, best_f1 = candidate, f1
-        choices[label] = best
+    for _ in range(rounds):
+        for label in labels:
+            candidates = CANDIDATES if label in known else (UNKNOWN, Choice(MODEL, None))
+            best, best_rank = candidates[0], (-1.0, 0)
+            for candidate in candidates:
+                tp, fp, fn = _counts(cases, label, Policy({**choices, label: candidate}, known))
+                rank = (round(_f1(tp, fp, fn), 9), -fp)
+                if rank > best_rank:
+                    best, best_rank = candidate, rank
+            choices[label] = best
     return Policy(choices, known)

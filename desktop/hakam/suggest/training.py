@@ -178,11 +178,12 @@ def suggester_for_store(store) -> Ensemble:
     return Ensemble(members)
 
 
-def uncertainty(scores: Sequence[float]) -> float:
-    """1 − the mean of the mean and the minimum confidence; 1 when nothing was found."""
-    if not scores:
-        return 1.0
-    return round(1 - (sum(scores) / len(scores) + min(scores)) / 2, 4)
+def uncertainty(confidences: Sequence[float]) -> float:
+    """How much a review of the document would teach: the sum over the candidates
+    weighed of how unsure the suggester is of each (1 at confidence ½, 0 at 0 or 1).
+    A sum, not a mean, so documents dense in unsure names come first, not long ones
+    with one doubtful word."""
+    return round(sum(1 - abs(2 * c - 1) for c in confidences), 4)
 
 
 def refresh_suggestions(
@@ -205,9 +206,14 @@ def refresh_suggestions(
         view = store.document(document_id)
         if view.status != TODO:
             continue
-        spans, events = suggester.suggest(Document(view.text, view.ext_id, dict(view.meta)))
-        scores = [s.score for s in spans if s.score is not None] + [e.score for e in events if e.score is not None]
-        store.replace_suggestions(document_id, spans, events, model_id, uncertainty(scores))
+        doc = Document(view.text, view.ext_id, dict(view.meta))
+        scored = getattr(suggester, "suggest_scored", None)
+        if scored is not None:
+            spans, events, confidences = scored(doc)
+        else:
+            spans, events = suggester.suggest(doc)
+            confidences = [item.score for item in (*spans, *events) if item.score is not None]
+        store.replace_suggestions(document_id, spans, events, model_id, uncertainty(confidences))
         done += 1
         progress("suggest", n + 1, len(ids))
     return done
