@@ -44,6 +44,14 @@
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
+        <source>Next item, accepted ones too</source>
+        <translation>العنصر التالي، والمقبول منه أيضًا</translation>
+    </message>
+    <message>
+        <source>Previous item, accepted ones too</source>
+        <translation>العنصر السابق، والمقبول منه أيضًا</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
@@ -52,8 +60,16 @@
         <translation>رفض</translation>
     </message>
     <message>
-        <source>Delete accepted highlight</source>
-        <translation>حذف التظليل المقبول</translation>
+        <source>Delete the accepted highlight or the focused argument</source>
+        <translation>حذف التظليل المقبول أو الوسيط المحدد</translation>
+    </message>
+    <message>
+        <source>Select the word at the caret, then one more word</source>
+        <translation>تحديد الكلمة عند المؤشر، ثم كلمة أخرى</translation>
+    </message>
+    <message>
+        <source>One word less in the selection</source>
+        <translation>كلمة أقل في التحديد</translation>
     </message>
     <message>
         <source>Grow: move the left edge one word left</source>
@@ -74,6 +90,14 @@
     <message>
         <source>Clear focus and selection</source>
         <translation>إلغاء التركيز والتحديد</translation>
+    </message>
+    <message>
+        <source>Next argument of the selected event</source>
+        <translation>الوسيط التالي للحدث المحدد</translation>
+    </message>
+    <message>
+        <source>Previous argument of the selected event</source>
+        <translation>الوسيط السابق للحدث المحدد</translation>
     </message>
     <message>
         <source>Accept all remaining in this document</source>
@@ -118,6 +142,14 @@
     <message>
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
+    </message>
+    <message>
+        <source>Entities list (Enter shows the entity)</source>
+        <translation>قائمة الكيانات (Enter يعرض الكيان)</translation>
+    </message>
+    <message>
+        <source>Events list (Enter shows the event)</source>
+        <translation>قائمة الأحداث (Enter يعرض الحدث)</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -239,6 +271,96 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>تغيير التصنيف</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>تغيير الامتداد</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>New entity</source>
+        <translation>كيان جديد</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Accept event</source>
+        <translation>قبول الحدث</translation>
+    </message>
+    <message>
+        <source>Reject event</source>
+        <translation>رفض الحدث</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>حذف الحدث</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <source>Resize trigger</source>
+        <translation>تغيير امتداد الكلمة المفتاحية</translation>
+    </message>
+    <message>
+        <source>Argument</source>
+        <translation>وسيط</translation>
+    </message>
+    <message>
+        <source>Remove argument</source>
+        <translation>إزالة وسيط</translation>
+    </message>
+    <message>
+        <source>Event attribute</source>
+        <translation>خاصية الحدث</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>حدث جديد</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>تعليم كمراجَع</translation>
+    </message>
+    <message>
+        <source>Ignore document</source>
+        <translation>تجاهل المستند</translation>
+    </message>
+    <message>
+        <source>Reopen document</source>
+        <translation>إعادة فتح المستند</translation>
+    </message>
+</context>
+<context>
+    <name>EntityList</name>
+    <message>
+        <source>suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+</context>
+<context>
     <name>EventCard</name>
     <message>
         <source>Role</source>
@@ -265,8 +387,8 @@
         <translation>رفض الحدث</translation>
     </message>
     <message>
-        <source>Arguments</source>
-        <translation>عناصر الحدث</translation>
+        <source>Arguments (G: next, R then a letter: role, Delete: remove)</source>
+        <translation>الوسائط (G: التالي، R ثم حرف: الدور، Delete: إزالة)</translation>
     </message>
     <message>
         <source>Event</source>
@@ -316,15 +438,15 @@
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <source>Arrows follow the right-to-left text: Shift+← grows a highlight to the left, Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows.</source>
-        <translation>الأسهم تتبع اتجاه النص من اليمين إلى اليسار: ‏Shift+←‏ يوسّع التظليل نحو اليسار، و‏Ctrl+Shift+→‏ يوسّعه نحو اليمين؛ اضغط Esc أولًا لتحديد النص باستخدام Shift مع الأسهم.</translation>
+        <source>Arrows follow the right-to-left text: Shift+← grows the focused highlight to the left, Ctrl+Shift+→ grows it to the right. To mark new text: W selects the word at the caret, each W adds the next word, Shift+W drops one; then a digit gives the label.</source>
+        <translation>تتبع الأسهم اتجاه النص من اليمين إلى اليسار: ‎Shift+←‎ يمد التظليل المحدد إلى اليسار، و‎Ctrl+Shift+→‎ يمده إلى اليمين. لتعليم نص جديد: W يحدد الكلمة عند المؤشر، وكل W يضيف الكلمة التالية، و‎Shift+W‎ يحذف واحدة؛ ثم يعطي رقمٌ التصنيف.</translation>
     </message>
 </context>
 <context>
     <name>Legend</name>
     <message>
-        <source>Dotted: suggested · solid: accepted · coloured text: event trigger</source>
-        <translation>منقّط: مقترح · متّصل: مقبول · نص ملوّن: كلمة دالّة على حدث</translation>
+        <source>Dotted underline: suggested · solid tint: accepted · coloured text: event trigger · box with a role tag: argument of the selected event</source>
+        <translation>خط منقط: مقترح · تظليل ممتلئ: مقبول · نص ملون: كلمة مفتاحية لحدث · إطار مع وسم الدور: وسيط الحدث المحدد</translation>
     </message>
 </context>
 <context>
@@ -445,6 +567,21 @@
     </message>
 </context>
 <context>
+    <name>Popup</name>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -495,12 +632,16 @@
         <translation>&amp;مظهر الواجهة:</translation>
     </message>
     <message>
+        <source>Database in use:</source>
+        <translation>قاعدة البيانات المستخدمة:</translation>
+    </message>
+    <message>
         <source>&amp;Database file:</source>
         <translation>&amp;قاعدة البيانات (ملف):</translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts.</source>
-        <translation>يسري تغيير اللغة وملف قاعدة البيانات عند تشغيل حَكَم في المرة القادمة.</translation>
+        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <translation>تسري اللغة وملف قاعدة البيانات عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منهما إن وُجدا).</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -555,6 +696,57 @@
     </message>
 </context>
 <context>
+    <name>Reviewer</name>
+    <message>
+        <source>Nothing is focused: press J to go to the next suggestion</source>
+        <translation>لا شيء محدد: اضغط J للانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Nothing is focused</source>
+        <translation>لا شيء محدد</translation>
+    </message>
+    <message>
+        <source>Select text or focus an entity to give it a label</source>
+        <translation>حدد نصًا أو انتقل إلى كيان لتعطيه تصنيفًا</translation>
+    </message>
+    <message>
+        <source>Focus a highlight to resize it</source>
+        <translation>انتقل إلى تظليل لتغيير امتداده</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>تم التراجع: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>تمت الإعادة: %1</translation>
+    </message>
+    <message>
+        <source>Select a trigger word first</source>
+        <translation>حدد الكلمة المفتاحية أولًا</translation>
+    </message>
+    <message>
+        <source>Focus an event trigger first</source>
+        <translation>انتقل إلى الكلمة المفتاحية لحدث أولًا</translation>
+    </message>
+    <message>
+        <source>Focus an entity or select text to assign a role</source>
+        <translation>انتقل إلى كيان أو حدد نصًا لتعيين دور</translation>
+    </message>
+    <message>
+        <source>Press G to focus an argument of the selected event first</source>
+        <translation>اضغط G أولًا للانتقال إلى وسيط من وسائط الحدث المحدد</translation>
+    </message>
+</context>
+<context>
     <name>ScoresTable</name>
     <message>
         <source>P</source>
@@ -589,6 +781,10 @@
         <translation>%1 (الجديد)</translation>
     </message>
     <message>
+        <source>Held-out documents</source>
+        <translation>مستندات الاختبار</translation>
+    </message>
+    <message>
         <source>Δ F1</source>
         <translation>Δ F1</translation>
     </message>
@@ -602,6 +798,22 @@
     <message>
         <source>No suggestions left to review in this document</source>
         <translation>لا اقتراحات متبقية للمراجعة في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Nothing is highlighted in this document</source>
+        <translation>لا شيء مظلل في هذا المستند</translation>
+    </message>
+    <message>
+        <source>The selected event has no arguments</source>
+        <translation>الحدث المحدد بلا وسائط</translation>
+    </message>
+    <message>
+        <source>Database unavailable, retrying: %1 decisions waiting, none lost</source>
+        <translation>قاعدة البيانات غير متاحة، نعيد المحاولة: %1 قرارات بانتظار الحفظ، لم يضع منها شيء</translation>
+    </message>
+    <message>
+        <source>Database back: %1 waiting decisions written</source>
+        <translation>عادت قاعدة البيانات: حُفظت %1 قرارات كانت بانتظار الحفظ</translation>
     </message>
 </context>
 <context>
@@ -699,6 +911,14 @@
     <message>
         <source>Training was cancelled; nothing changed.</source>
         <translation>أُلغي التدريب، ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Only %1 held-out documents: too few to trust these scores (at least %2 are needed).</source>
+        <translation>مستندات الاختبار %1 فقط: عدد أقل من أن يُوثق بهذه النتائج (يلزم %2 على الأقل).</translation>
+    </message>
+    <message>
+        <source>Scored on %1 held-out documents.</source>
+        <translation>قيست النتائج على %1 من مستندات الاختبار.</translation>
     </message>
     <message>
         <source>%1 is trained; it has no held-out scores.</source>

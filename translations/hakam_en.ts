@@ -44,6 +44,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next item, accepted ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous item, accepted ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,7 +60,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete accepted highlight</source>
+        <source>Delete the accepted highlight or the focused argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the word at the caret, then one more word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word less in the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -73,6 +89,14 @@
     </message>
     <message>
         <source>Clear focus and selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next argument of the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous argument of the selected event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -117,6 +141,14 @@
     </message>
     <message>
         <source>Back to the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities list (Enter shows the entity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events list (Enter shows the event)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -239,6 +271,96 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityList</name>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventCard</name>
     <message>
         <source>Role</source>
@@ -265,7 +387,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arguments</source>
+        <source>Arguments (G: next, R then a letter: role, Delete: remove)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -316,14 +438,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arrows follow the right-to-left text: Shift+← grows a highlight to the left, Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows.</source>
+        <source>Arrows follow the right-to-left text: Shift+← grows the focused highlight to the left, Ctrl+Shift+→ grows it to the right. To mark new text: W selects the word at the caret, each W adds the next word, Shift+W drops one; then a digit gives the label.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Legend</name>
     <message>
-        <source>Dotted: suggested · solid: accepted · coloured text: event trigger</source>
+        <source>Dotted underline: suggested · solid tint: accepted · coloured text: event trigger · box with a role tag: argument of the selected event</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -445,6 +567,21 @@
     </message>
 </context>
 <context>
+    <name>Popup</name>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -495,11 +632,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Database in use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Database file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts.</source>
+        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -555,6 +696,57 @@
     </message>
 </context>
 <context>
+    <name>Reviewer</name>
+    <message>
+        <source>Nothing is focused: press J to go to the next suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is focused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select text or focus an entity to give it a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus a highlight to resize it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a trigger word first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus an event trigger first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus an entity or select text to assign a role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press G to focus an argument of the selected event first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScoresTable</name>
     <message>
         <source>P</source>
@@ -589,6 +781,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Held-out documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Δ F1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,6 +797,22 @@
     <name>Session</name>
     <message>
         <source>No suggestions left to review in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is highlighted in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected event has no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable, retrying: %1 decisions waiting, none lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database back: %1 waiting decisions written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -698,6 +910,14 @@
     </message>
     <message>
         <source>Training was cancelled; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 held-out documents: too few to trust these scores (at least %2 are needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored on %1 held-out documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

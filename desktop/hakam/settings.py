@@ -169,9 +169,9 @@ def adopt_annotator(store: Any, settings: Settings, explicit: str | None = None)
     """Set ``store.annotator`` by the rule in the module docstring; a database
     without an ``annotator`` setting records the chosen name. ``store`` is a
     ``hakam.store.Store`` opened before any action was taken."""
-    stored = store.setting("annotator")
+    stored = store.settings.get("annotator")
     name = explicit or stored or settings.annotator or store.annotator
     if not stored:
-        store.set_setting("annotator", name)
+        store.settings.set("annotator", name)
     store.annotator = name
     return name

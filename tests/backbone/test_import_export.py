@@ -49,12 +49,12 @@ def db(tmp_path: Path) -> Path:
 def test_import_as_suggestions_then_reviewed(tmp_path: Path, db: Path) -> None:
     assert hakam(db, "import", write_jsonl(tmp_path / "a.jsonl", GOOD)) == 0
     store = Store(db)
-    [doc] = store.documents()
-    assert {s.status for s in store.spans(doc.id)} == {PENDING} and len(store.spans(doc.id)) == 3
-    assert store.events(doc.id)[0].arguments[0].role == "PLACE"
+    [doc] = store.documents.find()
+    assert {s.status for s in store.items.spans(doc.id)} == {PENDING} and len(store.items.spans(doc.id)) == 3
+    assert store.items.events(doc.id)[0].arguments[0].role == "PLACE"
     other = dict(GOOD, id="a2", text=TEXT + " وفي حلب.")
     assert hakam(db, "import", "--reviewed", write_jsonl(tmp_path / "b.jsonl", other)) == 0
-    reviewed = Store(db).document_by_ext_id("a2")
+    reviewed = Store(db).documents.by_ext_id("a2")
     assert reviewed is not None and reviewed.status == REVIEWED
 
 
@@ -72,7 +72,7 @@ def test_round_trip_is_byte_identical(tmp_path: Path, db: Path) -> None:
     assert lines[0]["spans"][1] == {"start": 36, "end": 40, "label": "GPE", "text": "دمشق", "source": "import",
                                     "annotator": "tester"}  # fmt: skip
     assert lines[0]["events"][0]["attributes"] == {"fatalities": 3}
-    assert Store(tmp_path / "empty.sqlite").document_by_ext_id("a3").status == IGNORED
+    assert Store(tmp_path / "empty.sqlite").documents.by_ext_id("a3").status == IGNORED
 
 
 def test_export_defaults_to_reviewed_and_all_takes_every_document(tmp_path: Path, db: Path, capsys) -> None:
@@ -92,7 +92,7 @@ def test_text_files_and_folders_and_duplicates(tmp_path: Path, db: Path, capsys)
     assert hakam(db, "import", folder, folder / "one.txt") == 0
     summary = orjson.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert (summary["documents"], summary["duplicates"]) == (2, 1)
-    assert [d.ext_id for d in Store(db).documents()] == ["one", "two"]
+    assert [d.ext_id for d in Store(db).documents.find()] == ["one", "two"]
 
 
 BAD = [
@@ -146,7 +146,7 @@ def test_a_bad_record_names_file_and_line_and_writes_nothing(
     assert "bad.jsonl:2: " in error or (message.startswith("unknown") and "bad.jsonl: unknown" in error)
     assert message in error
     assert len(error.strip().splitlines()) == 1
-    assert Store(db).documents() == []  # the good first record was rolled back too
+    assert Store(db).documents.find() == []  # the good first record was rolled back too
 
 
 def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path, capsys) -> None:
@@ -155,7 +155,7 @@ def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path, cap
     captured = capsys.readouterr()
     assert "skipped " in captured.err and "bad.jsonl:2" in captured.err
     assert orjson.loads(captured.out.strip().splitlines()[-1])["skipped"] == 1
-    assert [d.ext_id for d in Store(db).documents()] == ["a1", "after"]
+    assert [d.ext_id for d in Store(db).documents.find()] == ["a1", "after"]
 
 
 def test_map_and_add_labels(tmp_path: Path, db: Path) -> None:
@@ -166,7 +166,7 @@ def test_map_and_add_labels(tmp_path: Path, db: Path) -> None:
     path = write_jsonl(tmp_path / "m.jsonl", record)
     assert hakam(db, "import", "--map", "CITY=GPE", "--add-labels", path) == 0
     store = Store(db)
-    assert sorted(s.label for s in store.spans(store.documents()[0].id)) == ["AGENCY", "GPE"]
+    assert sorted(s.label for s in store.items.spans(store.documents.find()[0].id)) == ["AGENCY", "GPE"]
     assert "AGENCY" in store.schema.entities and "CITY" not in store.schema.entities
 
 
@@ -175,10 +175,10 @@ def test_prodigy_style_answers(tmp_path: Path, db: Path) -> None:
                "answer": "reject"}, {"text": "نص متجاهل.", "answer": "ignore"}]  # fmt: skip
     hakam(db, "import", write_jsonl(tmp_path / "p.jsonl", *records))
     store = Store(db)
-    statuses = [d.status for d in store.documents()]
+    statuses = [d.status for d in store.documents.find()]
     assert statuses == [REVIEWED, "todo", IGNORED]
-    rejected = store.documents()[1].id
-    assert [s.status for s in store.spans(rejected, include_closed=True)] == ["rejected"]
+    rejected = store.documents.find()[1].id
+    assert [s.status for s in store.items.spans(rejected, include_closed=True)] == ["rejected"]
 
 
 def test_import_streams_large_files_in_constant_memory(tmp_path: Path, db: Path) -> None:
@@ -195,7 +195,7 @@ def test_import_streams_large_files_in_constant_memory(tmp_path: Path, db: Path)
     import_paths(store, [path])
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert len(store.document_ids()) == 3000
+    assert len(store.documents.ids()) == 3000
     assert peak < path.stat().st_size  # never holds the file in memory
 
 
@@ -222,4 +222,4 @@ def test_cli_core_loads_no_qt_and_no_torch() -> None:
 def test_auto_detects_a_jsonl_file_whose_first_record_is_long(tmp_path: Path, db: Path) -> None:
     long_article = dict(GOOD, text=TEXT + " " + "خبر " * 5000)
     assert hakam(db, "import", write_jsonl(tmp_path / "long.jsonl", long_article)) == 0
-    assert len(Store(db).documents()) == 1
+    assert len(Store(db).documents.find()) == 1

@@ -32,7 +32,7 @@ def shown(qtbot: QtBot, store: Store) -> Dashboard:
 
 def test_shows_the_figures_of_the_store(qtbot: QtBot, filled_store: Store) -> None:
     dashboard = shown(qtbot, filled_store)
-    counts = filled_store.counts()
+    counts = filled_store.stats.counts()
     schema = filled_store.schema
     assert bars(dashboard, "entities") == {schema.entities[k].en: v for k, v in counts["entities_by_label"].items()}
     assert bars(dashboard, "events") == {schema.events[k].en: v for k, v in counts["events_by_type"].items()}
@@ -48,11 +48,11 @@ def test_shows_the_figures_of_the_store(qtbot: QtBot, filled_store: Store) -> No
 
 def test_refresh_after_a_decision(qtbot: QtBot, filled_store: Store) -> None:
     dashboard = shown(qtbot, filled_store)
-    [todo] = filled_store.document_ids("todo")
+    [todo] = filled_store.documents.ids("todo")
     before = bars(dashboard, "entities")
-    pending = [s for s in filled_store.spans(todo) if s.status == "pending"]
+    pending = [s for s in filled_store.items.spans(todo) if s.status == "pending"]
     for span in pending:
-        filled_store.accept(span.id)
+        filled_store.decisions.accept(span.id)
     with qtbot.waitSignal(dashboard.refreshed):
         dashboard.refresh()
         dashboard.refresh()  # a burst is read once

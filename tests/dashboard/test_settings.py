@@ -93,9 +93,9 @@ def test_database_path_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_annotator_rule(tmp_path: Path) -> None:
     prefs = st.Settings(annotator="nour")
     fresh = Store(tmp_path / "a.sqlite")
-    assert st.adopt_annotator(fresh, prefs) == "nour" and fresh.setting("annotator") == "nour"
+    assert st.adopt_annotator(fresh, prefs) == "nour" and fresh.settings.get("annotator") == "nour"
     fresh.close()
     reopened = Store(tmp_path / "a.sqlite")
     assert st.adopt_annotator(reopened, st.Settings(annotator="other")) == "nour"
     assert st.adopt_annotator(reopened, prefs, explicit="guest") == "guest"
-    assert reopened.setting("annotator") == "nour"
+    assert reopened.settings.get("annotator") == "nour"

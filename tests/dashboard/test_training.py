@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests.dashboard.conftest import scores
 
 from hakam.desk.training import SuggestTrainer, TrainingDialog
-from hakam.store import Store, analytics
-from hakam.store.tables import ModelVersion
+from hakam.store import Store
 
 
 class FakeTrainer(SuggestTrainer):
@@ -29,8 +28,8 @@ class FakeTrainer(SuggestTrainer):
                 self.gate.wait(5)
             if should_stop():
                 return None
-        reviewed = len(store.document_ids("reviewed"))
-        model_id = store.model_version("crf", "4", "crf", scores=scores(0.7), train_documents=reviewed)
+        reviewed = len(store.documents.ids("reviewed"))
+        model_id = store.models.register("crf", "4", "crf", scores=scores(0.7), train_documents=reviewed)
         return type("TrainResult", (), {"model_version_id": model_id})()
 
     def refresh(self, store: Store, document_ids: Sequence[int], progress: object, should_stop: object) -> int:
@@ -53,7 +52,7 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     qtbot.waitUntil(lambda: widget.use_new_button.isVisible())
     assert widget.new is not None
     trainer_id = widget.new.id
-    new = analytics.model_info(filled_store, trainer_id)
+    new = filled_store.models.info(trainer_id)
     assert new is not None and new.version == "4" and new.train_documents == 5
     table = widget.table
     cells = {table.item(r, 0).text(): [table.item(r, c).text() if table.item(r, c) else "" for c in range(1, 8)]
@@ -63,24 +62,26 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     assert cells["Geo-political entity"][2] == "0.850" and cells["Airstrike"][5] == "0.440"
     assert cells["Training documents"][0] == "4" and cells["Training documents"][3] == "5"
     assert "0.700" in widget.status.text() and "0.580" in widget.status.text()
+    assert cells["Held-out documents"][3] == "1"
+    assert "Only 1 held-out documents: too few to trust these scores" in widget.status.text()
     with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
         widget.use_new_button.click()
-    assert refreshed.args == [filled_store.document_ids("todo")] and trainer.refreshed == refreshed.args[0]
-    assert analytics.active_model(filled_store).id == trainer_id  # type: ignore[union-attr]
+    assert refreshed.args == [filled_store.documents.ids("todo")] and trainer.refreshed == refreshed.args[0]
+    assert filled_store.models.active().id == trainer_id  # type: ignore[union-attr]
     assert widget.close_button.isVisible() and not widget.keep_button.isVisible()
 
 
 def test_keep_the_previous_version_rolls_back(qtbot: QtBot, filled_store: Store) -> None:
     trainer = FakeTrainer()
     widget = dialog(qtbot, filled_store, trainer)
-    previous = analytics.active_model(filled_store)
+    previous = filled_store.models.active()
     widget.train_button.click()
     qtbot.waitUntil(lambda: widget.keep_button.isVisible())
     with qtbot.waitSignal(widget.modelActivated) as activated:
         widget.keep_button.click()
     assert activated.args == [previous.id]  # type: ignore[union-attr]
-    assert analytics.active_model(filled_store).version == "2"  # type: ignore[union-attr]
-    assert len(analytics.learning_curve(filled_store)) == 4  # the new version stays on record
+    assert filled_store.models.active().version == "2"  # type: ignore[union-attr]
+    assert len(filled_store.stats.learning_curve()) == 4  # the new version stays on record
 
 
 def test_cancel_stops_training_and_changes_nothing(qtbot: QtBot, filled_store: Store) -> None:
@@ -92,7 +93,7 @@ def test_cancel_stops_training_and_changes_nothing(qtbot: QtBot, filled_store: S
     widget.cancel_button.click()
     gate.set()
     qtbot.waitUntil(lambda: "cancelled" in widget.status.text())
-    assert ModelVersion.select().count() == 3 and widget.train_button.isVisible()
+    assert len(filled_store.models.versions()) == 3 and widget.train_button.isVisible()
 
 
 def test_failure_is_reported(qtbot: QtBot, filled_store: Store) -> None:
@@ -102,3 +103,21 @@ def test_failure_is_reported(qtbot: QtBot, filled_store: Store) -> None:
     widget.train_button.click()
     qtbot.waitUntil(lambda: "no reviewed spans" in widget.status.text())
     assert widget.train_button.isVisible()
+
+
+def test_scores_table_titles_are_never_cut(qtbot: QtBot, filled_store: Store) -> None:
+    from hakam.desk.training_table import ScoresTable
+
+    table = ScoresTable()
+    qtbot.addWidget(table)
+    new = filled_store.models.active()
+    table.show_scores(None, new, filled_store.schema)  # type: ignore[arg-type]
+    metrics = table.fontMetrics()
+    for first in (1, 4):
+        title = table.item(0, first).text()
+        assert sum(table.columnWidth(c) for c in range(first, first + 3)) >= metrics.horizontalAdvance(title) + 12
+    assert table.item(0, 1).text() == "no active version"
+    header = table.horizontalHeader()
+    for column in range(1, 8):
+        text = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text

@@ -40,23 +40,23 @@ def span(text: str, word: str, label: str, score: float = 0.6, nth: int = 0) -> 
 
 def fill(store: Store) -> list[int]:
     ids = []
-    ids.append(store.add_document(Document(TEXT_1, "doc-1", {"title": "حلب"})))
-    ids.append(store.add_document(Document(TEXT_2, "doc-2")))
-    ids.append(store.add_document(Document(TEXT_3, "doc-3")))
+    ids.append(store.documents.add(Document(TEXT_1, "doc-1", {"title": "حلب"})))
+    ids.append(store.documents.add(Document(TEXT_2, "doc-2")))
+    ids.append(store.documents.add(Document(TEXT_3, "doc-3")))
     t = TEXT_1
     strike = Event("AIRSTRIKE", span(t, "قصفت", "AIRSTRIKE"), (Argument("PLACE", span(t, "حلب", "GPE")),),
                    {"fatalities": 7}, 0.8, "test@1")  # fmt: skip
-    store.replace_suggestions(
+    store.suggestions.replace(
         ids[0],
         [span(t, "حلب", "GPE", 0.9), span(t, "الأحد", "DATE", 0.7), span(t, "وزارة الدفاع", "ORG", 0.5),
          span(t, "مطار حلب الدولي", "FAC", 0.4), span(t, "الدفاع المدني", "ORG", 0.55), span(t, "الرازي", "PERS", 0.3)],
         [strike],
     )  # fmt: skip
     t = TEXT_2
-    store.replace_suggestions(ids[1], [span(t, "إدلب", "GPE"), span(t, "الجيش السوري", "ORG")],
+    store.suggestions.replace(ids[1], [span(t, "إدلب", "GPE"), span(t, "الجيش السوري", "ORG")],
                               [Event("CLASH", span(t, "اشتباكات", "CLASH"), score=0.9, source="test@1")])  # fmt: skip
     t = TEXT_3
-    store.replace_suggestions(ids[2], [span(t, "بغداد", "GPE"), span(t, "الجمعة", "DATE")])
+    store.suggestions.replace(ids[2], [span(t, "بغداد", "GPE"), span(t, "الجمعة", "DATE")])
     return ids
 
 
@@ -70,7 +70,7 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "desk.sqlite"
     store = Store(path, annotator="tester")
-    store.set_setting("annotator", "tester")
+    store.settings.set("annotator", "tester")
     fill(store)
     store.close()
     return path

@@ -56,7 +56,7 @@ def test_suggest_in_background_then_reload(window, store, fake_suggester, qtbot)
     assert window.task_bar.isVisible()
     second = find(TEXT_1, "حلب", 1)
     qtbot.waitUntil(lambda: any((s.start, s.end) == second for s in window.session.spans.values()))
-    assert any((s.start, s.end, s.source) == (*second, "fake@1") for s in store.spans(doc))
+    assert any((s.start, s.end, s.source) == (*second, "fake@1") for s in store.items.spans(doc))
     qtbot.waitUntil(lambda: not window.task_bar.isVisible())
 
 
@@ -69,11 +69,11 @@ def test_import_error_names_file_and_line(window, tmp_path, monkeypatch, qtbot):
     box = window.findChild(QMessageBox, "task-error")
     assert box.isVisible() and str(bad) in box.text() and "line 2" in box.text()
     box.close()
-    assert window.store.document_by_ext_id("ok") is None  # nothing from the bad file
+    assert window.store.documents.by_ext_id("ok") is None  # nothing from the bad file
 
 
 def test_export_reviewed(window, store, tmp_path, monkeypatch, qtbot):
-    store.mark_reviewed(window.session.doc.id)
+    store.decisions.mark_reviewed(window.session.doc.id)
     out = tmp_path / "out.jsonl"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.export_file()

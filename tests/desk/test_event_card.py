@@ -15,7 +15,7 @@ K = Qt.Key
 
 
 def strike(store, doc_id: int):
-    return next(e for e in store.events(doc_id, include_closed=True) if e.start == 0)
+    return next(e for e in store.items.events(doc_id, include_closed=True) if e.start == 0)
 
 
 def test_type_by_keys_and_combo(window, store, qtbot):
@@ -28,7 +28,7 @@ def test_type_by_keys_and_combo(window, store, qtbot):
     card.type.setFocus()
     press(qtbot, card.type, K.Key_Down)
     assert strike(store, doc).type == card.type.currentData() != "SHELLING"
-    assert [d["action"] for d in store.decisions(doc)] == ["event-retype", "event-retype"]
+    assert [d["action"] for d in store.decisions.log(doc)] == ["event-retype", "event-retype"]
 
 
 def test_event_from_selected_trigger(window, store, qtbot):
@@ -37,7 +37,7 @@ def test_event_from_selected_trigger(window, store, qtbot):
     start, end = find(TEXT_1, "الغارات")
     window.article.select(start, end)
     press(qtbot, window.article, K.Key_E, K.Key_A)
-    added = [e for e in store.events(doc) if e.source == "manual"]
+    added = [e for e in store.items.events(doc) if e.source == "manual"]
     assert [(e.start, e.end, e.type, e.status) for e in added] == [(start, end, "AIRSTRIKE", ACCEPTED)]
     assert window.session.focus == (EVENT, added[0].id)
     assert window.side.card.header.text().startswith("«الغارات»")
@@ -107,4 +107,4 @@ def test_event_verdicts(window, store, qtbot):
     window.session.set_focus((EVENT, strike(store, doc).id))
     press(qtbot, window.article, K.Key_Return)
     assert strike(store, doc).status == ACCEPTED
-    assert [d["action"] for d in store.decisions(doc)] == ["event-reject", "undo", "event-accept"]
+    assert [d["action"] for d in store.decisions.log(doc)] == ["event-reject", "undo", "event-accept"]

@@ -23,8 +23,8 @@ def mixed_window(qtbot, tmp_path):
     from .conftest import open_window
 
     store = Store(tmp_path / "mixed.sqlite", annotator="tester")
-    doc = store.add_document(Document(TEXT, "mixed"))
-    store.replace_suggestions(doc, [Span(TEXT.index(w), TEXT.index(w) + len(w), label, 0.5) for w, label in WORDS])
+    doc = store.documents.add(Document(TEXT, "mixed"))
+    store.suggestions.replace(doc, [Span(TEXT.index(w), TEXT.index(w) + len(w), label, 0.5) for w, label in WORDS])
     yield open_window(qtbot, store)
     store.close()
 

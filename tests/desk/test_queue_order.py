@@ -7,9 +7,9 @@ from hakam.store import Store
 
 
 def test_uncertain_order_ranks_the_queue_by_the_models_uncertainty(qtbot, store: Store) -> None:
-    ids = store.document_ids()
+    ids = store.documents.ids()
     for rank, document_id in enumerate(ids):
-        store.replace_suggestions(document_id, [], [], uncertainty=rank / 10)  # later = less certain
+        store.suggestions.replace(document_id, [], [], uncertainty=rank / 10)  # later = less certain
     window = build_window(store, ask_annotator=False, order="uncertain")
     qtbot.addWidget(window)
     assert window.queue.ids() == list(reversed(ids))

@@ -21,8 +21,8 @@ def test_restart_keeps_decisions_and_position(qtbot, db_path):
     focus_text(qtbot, window, "إدلب")
     press(qtbot, window.article, K.Key_Return)  # accept, focus moves on
     focus = window.session.focus
-    accepted = [s.id for s in store.spans(window.session.doc.id) if s.status == ACCEPTED]
-    decisions = store.decisions()
+    accepted = [s.id for s in store.items.spans(window.session.doc.id) if s.status == ACCEPTED]
+    decisions = store.decisions.log()
     window.close()
     store.close()
 
@@ -30,8 +30,8 @@ def test_restart_keeps_decisions_and_position(qtbot, db_path):
     window = open_window(qtbot, store)
     assert window.session.doc.ext_id == "doc-2"
     assert window.session.focus == focus
-    assert [s.id for s in store.spans(window.session.doc.id) if s.status == ACCEPTED] == accepted
-    assert store.decisions() == decisions
+    assert [s.id for s in store.items.spans(window.session.doc.id) if s.status == ACCEPTED] == accepted
+    assert store.decisions.log() == decisions
     store.close()
 
 
@@ -44,8 +44,8 @@ def test_annotator_is_asked_once(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(1) or ("سلمى", True))
     window = open_window(qtbot, store, ask_annotator=True)
     press(qtbot, window.article, K.Key_J, K.Key_Return)
-    assert store.setting("annotator") == "سلمى"
-    assert store.decisions()[-1]["annotator"] == "سلمى"
+    assert store.settings.get("annotator") == "سلمى"
+    assert store.decisions.log()[-1]["annotator"] == "سلمى"
     window.close()
     build_window(store, ask_annotator=True).close()
     assert asked == [1]

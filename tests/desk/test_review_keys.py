@@ -15,7 +15,7 @@ K = Qt.Key
 
 
 def actions(store, doc_id: int) -> list[str]:
-    return [d["action"] for d in store.decisions(doc_id)]
+    return [d["action"] for d in store.decisions.log(doc_id)]
 
 
 def test_opens_on_first_suggestion(window):
@@ -29,17 +29,17 @@ def test_accept_reject_and_move_on(window, store, qtbot):
     city = window.session.focus
     assert city[0] == SPAN and focused_text(window) == "حلب"
     press(qtbot, window.article, K.Key_Return)
-    assert store.span(city[1]).status == ACCEPTED
+    assert store.items.span(city[1]).status == ACCEPTED
     assert focused_text(window) == "الأحد"
     day = window.session.focus[1]
     press(qtbot, window.article, K.Key_X)
-    assert store.span(day).status == REJECTED
+    assert store.items.span(day).status == REJECTED
     ministry = window.session.focus[1]
     press(qtbot, window.article, K.Key_Backspace)
-    assert store.span(ministry).status == REJECTED
+    assert store.items.span(ministry).status == REJECTED
     airport = window.session.focus[1]
     press(qtbot, window.article, K.Key_A)
-    assert store.span(airport).status == ACCEPTED
+    assert store.items.span(airport).status == ACCEPTED
     assert actions(store, doc) == ["accept", "reject", "reject", "accept"]
     press(qtbot, window.article, K.Key_K)  # previous pending: the event at the start
     assert focused_text(window) == "قصفت"
@@ -53,7 +53,7 @@ def test_relabel_with_digit(window, store, qtbot):
     focus_text(qtbot, window, "الرازي")
     item = window.session.focus[1]
     press(qtbot, window.article, K.Key_5)  # FAC
-    row = store.span(item)
+    row = store.items.span(item)
     assert (row.label, row.status) == ("FAC", ACCEPTED)
     assert actions(store, window.session.doc.id) == ["relabel"]
 
@@ -63,15 +63,15 @@ def test_resize_token_by_token(window, store, qtbot):
     item = window.session.focus[1]
     start, end = find(TEXT_1, "وزارة الدفاع")
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT)  # left edge one word further left: + "إن"
-    assert (store.span(item).start, store.span(item).end) == find(TEXT_1, "وزارة الدفاع إن")
+    assert (store.items.span(item).start, store.items.span(item).end) == find(TEXT_1, "وزارة الدفاع إن")
     press(qtbot, window.article, K.Key_Right, modifier=SHIFT)
-    assert (store.span(item).start, store.span(item).end) == (start, end)
+    assert (store.items.span(item).start, store.items.span(item).end) == (start, end)
     press(qtbot, window.article, K.Key_Right, modifier=SHIFT | CTRL)  # right edge one word right: + "وقالت"
-    assert (store.span(item).start, store.span(item).end) == find(TEXT_1, "وقالت وزارة الدفاع")
+    assert (store.items.span(item).start, store.items.span(item).end) == find(TEXT_1, "وقالت وزارة الدفاع")
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT | CTRL)
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT | CTRL)  # and one more: only "الدفاع" is left
-    assert (store.span(item).start, store.span(item).end) == find(TEXT_1, "الدفاع")
-    assert store.span(item).status == ACCEPTED
+    assert (store.items.span(item).start, store.items.span(item).end) == find(TEXT_1, "الدفاع")
+    assert store.items.span(item).status == ACCEPTED
     assert actions(store, window.session.doc.id) == ["resize"] * 5
 
 
@@ -84,7 +84,7 @@ def test_add_span_from_keyboard_selection(window, store, qtbot):
     press(qtbot, window.article, K.Key_Left, modifier=SHIFT | CTRL)  # select the next word (leftwards in RTL)
     assert window.article.selected_range() == (start, end)
     press(qtbot, window.article, K.Key_5)
-    added = [s for s in store.spans(doc) if s.source == "manual"]
+    added = [s for s in store.items.spans(doc) if s.source == "manual"]
     assert [(s.start, s.end, s.label, s.status) for s in added] == [(start, end, "FAC", ACCEPTED)]
     assert window.session.focus == (SPAN, added[0].id)
 
@@ -100,28 +100,30 @@ def test_click_highlight_then_delete(window, store, qtbot):
     assert isinstance(menu, QMenu) and any(a.text().startswith("Geo-political") for a in menu.actions())
     menu.close()
     press(qtbot, window.article, K.Key_Delete)
-    assert store.span(item).status == DELETED
-    assert actions(store, window.session.doc.id) == ["accept", "delete"]
+    assert store.items.span(item).status == DELETED
+    # the event's PLACE argument on حلب goes with it, in the same batch
+    assert actions(store, window.session.doc.id) == ["accept", "delete", "delete"]
+    assert store.items.events(window.session.doc.id)[0].arguments == ()
 
 
 def test_accept_all(window, store, qtbot):
     doc = window.session.doc.id
     press(qtbot, window.article, K.Key_A, modifier=CTRL | SHIFT)
-    assert {s.status for s in store.spans(doc)} == {ACCEPTED}
-    assert {e.status for e in store.events(doc)} == {ACCEPTED}
-    assert actions(store, doc) == ["accept-all"] * (len(store.spans(doc)) + len(store.events(doc)))
+    assert {s.status for s in store.items.spans(doc)} == {ACCEPTED}
+    assert {e.status for e in store.items.events(doc)} == {ACCEPTED}
+    assert actions(store, doc) == ["accept-all"] * (len(store.items.spans(doc)) + len(store.items.events(doc)))
 
 
 def test_mark_reviewed_opens_next_and_undo_comes_back(window, store, qtbot):
     first = window.session.doc.id
     press(qtbot, window.article, K.Key_Return, modifier=CTRL)
-    assert store.document(first).status == REVIEWED
+    assert store.documents.get(first).status == REVIEWED
     assert window.session.doc.ext_id == "doc-2"
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
-    assert store.document(first).status == TODO
+    assert store.documents.get(first).status == TODO
     assert window.session.doc.id == first
     press(qtbot, window.article, K.Key_Z, modifier=CTRL | SHIFT)
-    assert store.document(first).status == REVIEWED
+    assert store.documents.get(first).status == REVIEWED
     assert actions(store, first) == ["review", "undo", "redo"]
 
 
@@ -130,17 +132,17 @@ def test_undo_redo_a_decision(window, store, qtbot):
     item = window.session.focus[1]
     press(qtbot, window.article, K.Key_Return)
     press(qtbot, window.article, K.Key_Z, modifier=CTRL)
-    assert store.span(item).status == PENDING
+    assert store.items.span(item).status == PENDING
     assert window.session.spans[item].status == PENDING
     press(qtbot, window.article, K.Key_Z, modifier=CTRL | SHIFT)
-    assert store.span(item).status == ACCEPTED
+    assert store.items.span(item).status == ACCEPTED
     assert window.session.spans[item].status == ACCEPTED
 
 
 def test_ignore_document(window, store, qtbot):
     first = window.session.doc.id
     press(qtbot, window.article, K.Key_I, modifier=CTRL)
-    assert store.document(first).status == IGNORED
+    assert store.documents.get(first).status == IGNORED
     assert window.session.doc.ext_id == "doc-2"
     assert first not in window.queue.ids()
 

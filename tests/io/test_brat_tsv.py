@@ -80,7 +80,7 @@ def test_brat_bad_lines_name_file_and_line(tmp_path: Path, line: str, message: s
     store = new_store(tmp_path / "db.sqlite")
     with pytest.raises(InputError, match=f"news.ann:(16|None)?.*{message}" if "T77" not in line else message):
         import_file(store, folder, add_labels=True, reviewed=True)
-    assert store.counts()["documents"] == 0
+    assert store.stats.counts()["documents"] == 0
 
 
 def test_skip_invalid_drops_only_the_unreadable_brat_lines(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def test_tag_without_token_is_reported_with_line(tmp_path: Path) -> None:
     store = new_store(tmp_path / "db.sqlite")
     with pytest.raises(InputError):
         import_file(store, path, add_labels=True)
-    assert store.counts()["documents"] == 0
+    assert store.stats.counts()["documents"] == 0
 
 
 def test_export_is_iob2_on_clitic_split_tokens() -> None:

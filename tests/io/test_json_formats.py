@@ -63,7 +63,7 @@ def test_prodigy_answers_meta_and_token_spans(tmp_path: Path) -> None:
     store = new_store(tmp_path / "db.sqlite")
     summary = import_file(store, path, add_labels=True)
     assert summary.documents == 3 and summary.spans == 1
-    assert store.counts()["ignored"] == 1
+    assert store.stats.counts()["ignored"] == 1
 
 
 def test_prodigy_span_text_mismatch_names_file_and_line(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_prodigy_span_text_mismatch_names_file_and_line(tmp_path: Path) -> None:
     store = new_store(tmp_path / "db.sqlite")
     with pytest.raises(InputError, match=r"p.jsonl:2: .*'حلب'"):
         import_file(store, path, fmt="prodigy", add_labels=True)
-    assert store.counts()["documents"] == 0
+    assert store.stats.counts()["documents"] == 0
 
 
 def test_prodigy_export_tokens_and_round_trip(tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ def store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def doc_id(store: Store) -> int:
-    document_id = store.add_document(Document(TEXT, "doc-1", {"date": "2025-03-02"}))
+    document_id = store.documents.add(Document(TEXT, "doc-1", {"date": "2025-03-02"}))
     damascus = Span(20, 24, "GPE", 0.9, "rules@1")
-    store.replace_suggestions(
+    store.suggestions.replace(
         document_id,
         [damascus, Span(25, 28, "DATE", 0.8, "rules@1"), Span(36, 48, "ORG", 0.7, "rules@1")],
         [Event("AIRSTRIKE", Span(0, 4, "AIRSTRIKE"), (Argument("PLACE", damascus),), {}, 0.6, "rules@1")],

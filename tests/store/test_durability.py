@@ -22,10 +22,10 @@ WRITER = textwrap.dedent(
     from hakam.core.model import Document, Span
     from hakam.store import Store
     store = Store(sys.argv[1], annotator="w")
-    doc = store.add_document(Document("نص " * 400, "d"))
-    store.replace_suggestions(doc, [Span(i * 4, i * 4 + 2, "GPE") for i in range(400)])
-    for item in store.spans(doc):
-        store.accept(item.id)
+    doc = store.documents.add(Document("نص " * 400, "d"))
+    store.suggestions.replace(doc, [Span(i * 4, i * 4 + 2, "GPE") for i in range(400)])
+    for item in store.items.spans(doc):
+        store.decisions.accept(item.id)
         print(item.id, flush=True)  # acknowledged only after the commit returned
     """
 )
@@ -43,16 +43,16 @@ def test_every_acknowledged_decision_survives_kill_9(tmp_path: Path) -> None:
             break
     process.wait()
     store = Store(db, annotator="w")
-    accepted = {d["item_id"] for d in store.decisions() if d["action"] == "accept"}
+    accepted = {d["item_id"] for d in store.decisions.log() if d["action"] == "accept"}
     assert set(acknowledged) <= accepted
-    assert all(store.span(item).status == "accepted" for item in acknowledged)
+    assert all(store.items.span(item).status == "accepted" for item in acknowledged)
 
 
 def _make_v1(path: Path) -> int:
     store = Store(path)
-    document_id = store.add_document(Document("غارة على حلب", "old"))
-    store.replace_suggestions(document_id, [Span(9, 12, "GPE")])
-    store.accept(store.spans(document_id)[0].id)
+    document_id = store.documents.add(Document("غارة على حلب", "old"))
+    store.suggestions.replace(document_id, [Span(9, 12, "GPE")])
+    store.decisions.accept(store.items.spans(document_id)[0].id)
     store.close()
     con = sqlite3.connect(path)
     con.executescript(
@@ -72,16 +72,16 @@ def test_a_version_1_database_opens_and_upgrades(tmp_path: Path) -> None:
     db = tmp_path / "v1.sqlite"
     document_id = _make_v1(db)
     store = Store(db)
-    assert store.setting("schema_version") == str(SCHEMA_VERSION)
-    assert store.document(document_id).position == 0
-    assert store.spans(document_id)[0].status == "accepted"
-    store.set_position(document_id, 5)
-    assert store.document(document_id).position == 5
+    assert store.settings.get("schema_version") == str(SCHEMA_VERSION)
+    assert store.documents.get(document_id).position == 0
+    assert store.items.spans(document_id)[0].status == "accepted"
+    store.documents.set_position(document_id, 5)
+    assert store.documents.get(document_id).position == 5
 
 
 def test_a_newer_database_is_refused_clearly(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
-    Store(db).set_setting("schema_version", "99")
+    Store(db).settings.set("schema_version", "99")
     with pytest.raises(StoreError, match="newer than this Hakam"):
         Store(db)
 

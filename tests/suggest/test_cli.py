@@ -49,8 +49,8 @@ def test_store_fill_and_train(tmp_path, capsys):
     db = tmp_path / "db.sqlite"
     store = Store(db, annotator="t")
     for doc in corpus(8, 9, "a"):
-        store.add_reviewed(store.add_document(Document(doc.text, doc.id, doc.meta)), doc)
-    store.add_document(Document(ARTICLE, "todo-1"))
+        store.items.add_reviewed(store.documents.add(Document(doc.text, doc.id, doc.meta)), doc)
+    store.documents.add(Document(ARTICLE, "todo-1"))
     store.close()
     assert main(["--db", str(db), "train"]) == 0
     report = orjson.loads(capsys.readouterr().out)
@@ -58,8 +58,8 @@ def test_store_fill_and_train(tmp_path, capsys):
     assert main(["--db", str(db), "suggest", "--store"]) == 0
     assert "suggested on 1 documents" in capsys.readouterr().err
     store = Store(db)
-    todo = store.documents(status="todo")[0]
-    assert todo.uncertainty is not None and store.spans(todo.id)
+    todo = store.documents.find(status="todo")[0]
+    assert todo.uncertainty is not None and store.items.spans(todo.id)
     store.close()
 
 

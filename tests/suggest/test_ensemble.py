@@ -63,12 +63,22 @@ class Judge(Fixed):
 
 def test_a_trained_member_decides():
     trigger = Span(20, 25, "KILLING", 0.8, "a@1")
-    place = Argument("PLACE", Span(0, 3, "GPE"))
+    agent = Argument("AGENT", Span(10, 16, "ORG"))
     rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1"), Span(10, 16, "ORG", 0.9, "a@1")],
-                  [Event("KILLING", trigger, (place,), {}, 0.8, "a@1")])  # fmt: skip
+                  [Event("KILLING", trigger, (agent,), {}, 0.8, "a@1")])  # fmt: skip
     judge = Judge("crf", [Span(12, 16, "ORG", 0.9, "crf@1")])
     spans, events = Ensemble([rules, judge]).suggest(Document("x" * 30))
     # ORG is the model's: its boundary wins; GPE it never learned: the rules lead there
     assert [(s.start, s.end, s.label, s.source) for s in spans] == [(0, 4, "GPE", "a@1"), (12, 16, "ORG", "crf@1")]
     assert spans[0].score == 0.45  # (0.9 + the model's confidence 0) / 2
-    assert events[0].score == 0.9 and events[0].arguments[0].span == spans[0]  # the argument follows the kept span
+    assert events[0].score == 0.9 and events[0].arguments[0].span == spans[1]  # narrowed to the kept name
+
+
+def test_no_argument_from_inside_a_kept_name():
+    text = "غارة قرب مقر قوات الأمم المتحدة المؤقتة في لبنان"
+    place = Span(text.index("لبنان"), len(text), "GPE", 0.6, "a@1")
+    unifil = Span(text.index("قوات"), len(text), "ORG", 0.9, "b@1")
+    strike = Event("AIRSTRIKE", Span(0, 4, "AIRSTRIKE", 0.9, "a@1"), (Argument("PLACE", place),), {}, 0.9, "a@1")
+    judged = Ensemble([Fixed("a", [place], [strike]), Fixed("b", [unifil])])
+    spans, events = judged.suggest(Document(text))
+    assert [s.label for s in spans] == ["ORG"] and events[0].arguments == ()

@@ -125,3 +125,57 @@ def test_dateline_date_is_not_the_event_time(suggest):
     killing = next(e for e in events if e.type == "KILLING")
     assert [text[a.span.start : a.span.end] for a in killing.arguments if a.role == "TIME"] == ["أمس الثلاثاء"]
     assert killing.attributes["date"] == "2024-10-15"
+
+
+def _roles(text, event):
+    return {(a.role, text[a.span.start : a.span.end]) for a in event.arguments}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("أدانت وزارة الخارجية التركية الغارة على بلدة حولا", "وزارة الخارجية التركية"),
+        ("نفت وزارة الدفاع الروسية القصف على مدينة خاركيف", "وزارة الدفاع الروسية"),
+        ("وقالت قناة «المسيرة» إن الغارات طالت مديرية كتاف", "المسيرة"),
+    ],
+)
+def test_who_condemns_denies_or_reports_is_not_the_agent(suggest, text, source):
+    _, events = _events(suggest, text)
+    strike = next(e for e in events if e.type in ("AIRSTRIKE", "SHELLING"))
+    assert ("AGENT", source) not in _roles(text, strike)
+    assert any(role == "PLACE" for role, _ in _roles(text, strike))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("قتل ثلاثة أشخاص في غارات شنها الجيش الإسرائيلي على بلدة حولا", "الجيش الإسرائيلي"),
+        ("وأعلنت حركة الشباب مسؤوليتها عن الهجوم على فندق في مقديشو", "حركة الشباب"),
+    ],
+)
+def test_who_carried_out_or_claimed_is_the_agent(suggest, text, agent):
+    _, events = _events(suggest, text)
+    attack = next(e for e in events if e.type in ("AIRSTRIKE", "ATTACK"))
+    assert ("AGENT", agent) in _roles(text, attack)
+
+
+def test_a_later_event_owns_the_places_after_it(suggest):
+    text = "وأدت الغارات المتواصلة إلى نزوح مئات العائلات من بلدات البارة وكنصفرة"
+    _, events = _events(suggest, text)
+    by_type = {e.type: e for e in events}
+    assert ("PLACE", "البارة") in _roles(text, by_type["DISPLACEMENT"])
+    assert not any(role == "PLACE" for role, _ in _roles(text, by_type["AIRSTRIKE"]))
+
+
+def test_event_date_from_the_dateline(suggest):
+    text = "بيروت - 2 آذار 2025 (وكالات) - قتل ثلاثة أشخاص في غارة على بلدة حولا.\nوكانت اشتباكات قد اندلعت في المنطقة."
+    _, events = _events(suggest, text, "2025-03-03")
+    by_type = {e.type: e for e in events}
+    assert by_type["KILLING"].attributes["date"] == "2025-03-02"  # the dateline's, not the article's
+    assert "date" not in by_type["CLASH"].attributes  # another paragraph: nothing fixes its day
+
+
+def test_event_date_from_a_closer_date_first(suggest):
+    text = "بيروت - 2 آذار 2025 (وكالات) - قتل ثلاثة أشخاص أمس الأحد في غارة على بلدة حولا."
+    _, events = _events(suggest, text, "2025-03-02")
+    assert next(e for e in events if e.type == "KILLING").attributes["date"] == "2025-03-01"

@@ -83,8 +83,8 @@ def test_after_a_dozen_reviewed_articles_suggestions_follow_the_reviewers(store)
     exact, total, headed = _boundaries(suggester_for_store(store), test)
     assert exact == 0 and headed == total  # cold start: the rules' convention
     for doc in headed_corpus(12, 1, HEADED_TRAIN):
-        document_id = store.add_document(Document(doc.text, doc.id, doc.meta))
-        store.add_reviewed(document_id, doc)
+        document_id = store.documents.add(Document(doc.text, doc.id, doc.meta))
+        store.items.add_reviewed(document_id, doc)
     result = train_from_store(store)
     assert result.scores["policy"]["known"] == sorted(KNOWN)
     exact, total, headed = _boundaries(suggester_for_store(store), test)

@@ -58,7 +58,7 @@ def run_curve(
         store = Store(Path(folder) / "curve.sqlite", annotator="bench", schema=load_schema())
         try:
             import_file(store, train, fmt, add_labels=True, options=ReadOptions(sentences_per_doc=per_doc))
-            pool = store.document_ids(status=TODO)
+            pool = store.documents.ids(status=TODO)
             test_ids = import_test(store, test, fmt, per_doc)
             gold_docs = _reviewed_gold(train, fmt, per_doc)
             reviewed: list[int] = []
@@ -66,8 +66,8 @@ def run_curve(
                 wanted = len(pool) if size is None else min(size, len(pool))
                 picked = _next(store, pool, reviewed, wanted - len(reviewed), order)
                 for document_id in picked:
-                    view = store.document(document_id)
-                    store.add_reviewed(document_id, gold_docs[view.ext_id], status=REVIEWED)
+                    view = store.documents.get(document_id)
+                    store.items.add_reviewed(document_id, gold_docs[view.ext_id], status=REVIEWED)
                 reviewed += picked
                 began = time.perf_counter()
                 trained = train_from_store(store) if reviewed else None
@@ -115,7 +115,7 @@ def _next(store: Store, pool: list[int], reviewed: list[int], count: int, order:
     if order == "import" or not reviewed:
         return [i for i in pool if i not in done][:count]
     rest = set(pool) - done
-    queue = [view.id for view in store.documents(status="todo", order="uncertain") if view.id in rest]
+    queue = [view.id for view in store.documents.find(status="todo", order="uncertain") if view.id in rest]
     return queue[:count]
 
 

@@ -85,7 +85,7 @@ def _gui_timings(db: Path, big: int, small: int, accepts: int) -> dict[str, Any]
         article.viewport().repaint()
         times.append(time.perf_counter() - start)
         QApplication.processEvents()
-    accepted = sum(1 for s in store.spans(big) if s.status == "accepted")
+    accepted = sum(1 for s in store.items.spans(big) if s.status == "accepted")
     blocks = article.document().blockCount()
     window.close()
     store.close()
@@ -119,10 +119,10 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
         db = Path(folder) / "bench.sqlite"
         text, spans = make_article(words, suggestions)
         store = Store(db, annotator="bench")
-        store.set_setting("annotator", "bench")
-        small = store.add_document(Document("نص قصير لفتح النافذة.", "small"))
-        big = store.add_document(Document(text, "bench-article"))
-        store.replace_suggestions(big, spans)
+        store.settings.set("annotator", "bench")
+        small = store.documents.add(Document("نص قصير لفتح النافذة.", "small"))
+        big = store.documents.add(Document(text, "bench-article"))
+        store.suggestions.replace(big, spans)
         store.close()
         result: dict[str, Any] = {"words": len(text.split()), "suggestions": len(spans)}
         result.update(_gui_timings(db, big, small, accepts))  # type: ignore[arg-type]

@@ -49,10 +49,10 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_bench(args: Any) -> dict[str, Any]:
+    from hakam.core.model import Document
     from hakam.io.exporter import export
     from hakam.io.importer import import_paths
     from hakam.store import Store
-    from hakam.store.tables import Document
 
     documents = getattr(args, "documents", 10_000)
     words = getattr(args, "words", 500)
@@ -67,24 +67,25 @@ def run_bench(args: Any) -> dict[str, Any]:
         import_seconds = time.perf_counter() - started
 
         rng = random.Random(2)
-        ids = store.document_ids()
+        ids = store.documents.ids()
         latencies = []
         for _ in range(decisions):
             doc = rng.choice(ids)
-            item = rng.choice(store.spans(doc) or [None])
+            item = rng.choice(store.items.spans(doc) or [None])
             if item is None:
-                item_id = store.add_span(doc, 0, 2, "GPE").span_ids[0]
+                item_id = store.decisions.add_span(doc, 0, 2, "GPE").span_ids[0]
             else:
                 item_id = item.id
             label = rng.choice(["GPE", "LOC", "ORG"])
             began = time.perf_counter()
-            store.relabel(item_id, label)
+            store.decisions.relabel(item_id, label)
             latencies.append((time.perf_counter() - began) * 1000)
         undo_started = time.perf_counter()
-        store.undo()
+        store.decisions.undo()
         undo_ms = (time.perf_counter() - undo_started) * 1000
 
-        Document.update(status="reviewed", reviewed_at=time.time(), reviewed_by="bench").execute()
+        for doc in ids:  # reviewed without decisions, as an import of reviewed files would
+            store.items.add_reviewed(doc, Document("", None), annotator="bench")
         started = time.perf_counter()
         exported = export(store, root / "out.jsonl")
         export_seconds = time.perf_counter() - started

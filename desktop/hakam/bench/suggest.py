@@ -2,7 +2,9 @@
 
 - With ``gold``: P/R/F1 per label of the chosen suggester (default: the rules, or
   with a database its learned names and active CRF) — entities exact and with
-  GPE/LOC/FAC merged into one place class, event triggers typed and untyped.
+  GPE/LOC/FAC merged into one place class, event triggers typed and untyped,
+  event arguments per role (trigger matched, exact span, same role; main
+  mentions only) and the accuracy of ``fatalities``, ``injured`` and ``date``.
 - Speed, on one text of ``words`` words made from the sample articles: words/s
   of the rules, of rules+CRF (the database's active CRF, else one trained here
   on the dev samples) and of camel-tools' NERecognizer running a BERT-base-size

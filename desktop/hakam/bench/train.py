@@ -67,8 +67,8 @@ def _seen_names(store: Store) -> set[str]:
     from hakam.store import REVIEWED
 
     seen = set()
-    for doc_id in store.document_ids(status=REVIEWED):
-        doc = store.reviewed_document(doc_id)
+    for doc_id in store.documents.ids(status=REVIEWED):
+        doc = store.items.reviewed_document(doc_id)
         seen.update(name_key(doc.text[s.start : s.end]) for s in doc.spans)
     return seen
 
@@ -111,7 +111,7 @@ def store_suggestions(store: Store, document_ids: list[int]) -> tuple[Side, floa
     began = time.perf_counter()
     refresh_suggestions(store, suggester_for_store(store), document_ids)
     seconds = time.perf_counter() - began
-    wanted = {store.document(i).ext_id for i in document_ids}
+    wanted = {store.documents.get(i).ext_id for i in document_ids}
     pred = Side("suggestions")
     for record in export_records(store, include_all=True, with_suggestions=True):
         if record.doc.id in wanted:
@@ -131,9 +131,9 @@ def import_test(store: Store, test: Path, fmt: str, per_doc: int | None) -> list
     """``hakam import TEST``: the test documents as unreviewed ones; their ids."""
     from hakam.store import TODO
 
-    before = set(store.document_ids(status=TODO))
+    before = set(store.documents.ids(status=TODO))
     import_file(store, test, fmt, add_labels=True, options=ReadOptions(sentences_per_doc=per_doc))
-    return [i for i in store.document_ids(status=TODO) if i not in before]
+    return [i for i in store.documents.ids(status=TODO) if i not in before]
 
 
 def run_bench(args: argparse.Namespace) -> dict[str, Any]:

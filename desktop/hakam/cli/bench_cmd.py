@@ -1,8 +1,8 @@
-"""``hakam bench {store,suggest,desk,train,curve}``: performance and quality figures as JSON.
+"""``hakam bench {store,suggest,desk,train,curve,team}``: performance and quality figures as JSON.
 
 Each benchmark lives next to what it measures and is imported only when it
 runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk``,
-``hakam.bench.train`` and ``hakam.bench.curve``, each with ``run_bench(args) -> dict`` (suggest takes
+``hakam.bench.train``, ``hakam.bench.curve`` and ``hakam.bench.team``, each with ``run_bench(args) -> dict`` (suggest takes
 keyword arguments, see ``_suggest``).
 """
 
@@ -22,6 +22,7 @@ MODULES = {
     "desk": "hakam.bench.desk",
     "train": "hakam.bench.train",
     "curve": "hakam.bench.curve",
+    "team": "hakam.bench.team",
 }
 
 
@@ -60,6 +61,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_sentences_per_doc(train)
     train.add_argument("--quiet", action="store_true")
     train.set_defaults(run=_module_bench)
+
+    team = benches.add_parser("team", help="team mode: agreement time on a large synthetic corpus",
+                              argument_default=argparse.SUPPRESS)  # fmt: skip
+    team.add_argument("--documents", type=int, help="articles (default 10000)")
+    team.add_argument("--words", type=int, help="words per article (default 300)")
+    team.add_argument("--raters", type=int, help="annotators who reviewed every article (default 3)")
+    team.add_argument("--runs", type=int, help="timed runs; the median is reported (default 3)")
+    team.set_defaults(run=_module_bench)
 
     curve = benches.add_parser("curve", help="learning curve: F1 after each number of reviewed documents (JSON + PNG)",
                                argument_default=argparse.SUPPRESS)  # fmt: skip

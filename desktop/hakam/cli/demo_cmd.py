@@ -25,14 +25,14 @@ def run(args: argparse.Namespace) -> int:
     with store.atomic():
         for path in sorted(resource_path("samples", "markup").glob("*.txt")):
             sample = parse_markup(path.read_text(encoding="utf-8"), default_id=path.stem)
-            document_id = store.add_document(replace(sample, spans=[], events=[]))  # suggestions, not the gold
+            document_id = store.documents.add(replace(sample, spans=[], events=[]))  # suggestions, not the gold
             if document_id is not None:
                 added.append(document_id)
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
     if added:
-        progress = TerminalProgress("suggesting", len(added))
+        progress = TerminalProgress("suggest", len(added))
         suggester = suggester_for_store(store)
-        refresh_suggestions(store, suggester, added, lambda _stage, done, _total: progress.update(done))
+        refresh_suggestions(store, suggester, added, progress.stage)
         progress.done()
         print(f"demo: suggestions from {suggester.name}", file=sys.stderr)
     return 0

@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     document = None
     if args.doc:
-        view = store.document_by_ext_id(args.doc)
-        if view is None and args.doc.isdigit() and int(args.doc) in store.document_ids():
+        view = store.documents.by_ext_id(args.doc)
+        if view is None and args.doc.isdigit() and int(args.doc) in store.documents.ids():
             document = int(args.doc)
         elif view is None:
             raise CommandError(f"no document {args.doc!r} in {store.path}")

@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from hakam.cli import open_store
 
-    counts = open_store(args).counts()
+    counts = open_store(args).stats.counts()
     if args.json:
         print(orjson.dumps(counts, option=orjson.OPT_INDENT_2).decode())
         return 0

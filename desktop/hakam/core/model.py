@@ -61,3 +61,20 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One annotator's accepted spans and events on a document."""
+
+    spans: tuple[Span, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LayeredDocument:
+    """A document with the layer of each annotator who reviewed it (name -> layer)."""
+
+    text: str
+    layers: dict[str, Layer]
+    id: str | None = None

@@ -1,7 +1,15 @@
 """Precision, recall and F1 of predicted spans against gold spans: Hakam's one scorer.
 
 Used by ``hakam eval``, ``hakam bench`` and training (``evaluate`` scores a
-suggester on gold documents). Two spans match when document, label and offsets
+suggester on gold documents).
+
+Event arguments count when the suggested event's trigger has the gold trigger's
+offsets, the argument the same offsets and the same role. Gold events without
+arguments are left out of the argument score: annotators give arguments on an
+event's main mention only (``resources/eval/README.md``), so a suggested argument
+on a further mention is neither right nor wrong. Attributes (``fatalities``,
+``injured``, ``date``) are scored on every gold trigger that was suggested and
+where either side has a value: right when the values are equal. Two spans match when document, label and offsets
 agree. With ``proclitic_tolerance`` a start may
 differ by up to that many characters when the extra characters are proclitic
 letters (و ف ب ل ك) — corpora that tag whole tokens include them, Hakam does not.
@@ -121,24 +129,57 @@ def _report(scores: Mapping[str, PRF], per_label: bool = True) -> dict[str, Any]
     return out
 
 
+ATTRIBUTES = ("fatalities", "injured", "date")
+
+
+def _arguments(key: str, events: Iterable[Event], main: set[tuple[int, int]]) -> list[Keyed]:
+    """Arguments of the events whose trigger is in ``main``, keyed by document and trigger,
+    labelled by role."""
+    return [(f"{key}:{e.trigger.start}-{e.trigger.end}", Span(a.span.start, a.span.end, a.role)) for e in events
+            if (e.trigger.start, e.trigger.end) in main for a in e.arguments]  # fmt: skip
+
+
+def _attributes(counts: dict[str, dict[str, int]], gold: Iterable[Event], suggested: Iterable[Event]) -> None:
+    by_trigger = {(e.trigger.start, e.trigger.end): e for e in suggested}
+    for event in gold:
+        found = by_trigger.get((event.trigger.start, event.trigger.end))
+        if found is None:
+            continue
+        for name, tally in counts.items():
+            want, got = event.attributes.get(name), found.attributes.get(name)
+            if want is None and got is None:
+                continue
+            tally["scored"] += 1
+            tally["right" if want == got else "missed" if got is None else "extra" if want is None else "wrong"] += 1
+
+
 def evaluate(
     gold: Iterable[Document],
     suggest: Callable[[Document], tuple[list[Span], list[Event]]],
 ) -> dict[str, Any]:
     """Scores of ``suggest`` on gold documents (exact offsets): entities, entities
-    with GPE/LOC/FAC as one place class, event triggers typed and untyped."""
+    with GPE/LOC/FAC as one place class, event triggers typed and untyped, event
+    arguments per role and attributes (see the module doc)."""
     spans: tuple[list[Keyed], list[Keyed]] = ([], [])
     triggers: tuple[list[Keyed], list[Keyed]] = ([], [])
+    arguments: tuple[list[Keyed], list[Keyed]] = ([], [])
+    attributes = {name: {"scored": 0, "right": 0, "missed": 0, "wrong": 0, "extra": 0} for name in ATTRIBUTES}
     for n, doc in enumerate(gold):
         key = f"d{n}"
         predicted, events = suggest(Document(doc.text, doc.id, dict(doc.meta)))
+        main = {(e.trigger.start, e.trigger.end) for e in doc.events if e.arguments}
         for side, found, found_events in ((0, doc.spans, doc.events), (1, predicted, events)):
             spans[side].extend((key, s) for s in found)
             triggers[side].extend((key, Span(e.trigger.start, e.trigger.end, e.type)) for e in found_events)
+            arguments[side].extend(_arguments(key, found_events, main))
+        _attributes(attributes, doc.events, events)
     untyped = {s.label: "EVENT" for _, s in (*triggers[0], *triggers[1])}
     return {
         "entities": _report(score(*spans)),
         "entities_places_merged": _report(score(*spans, label_map=PLACE_MAP)),
         "triggers_typed": _report(score(*triggers)),
         "triggers_untyped": _report(score(*triggers, label_map=untyped), per_label=False),
-    }
+        "arguments": _report(score(*arguments)),
+        "attributes": {name: {**c, "accuracy": round(c["right"] / c["scored"], 4) if c["scored"] else None}
+                       for name, c in attributes.items()},
+    }  # fmt: skip

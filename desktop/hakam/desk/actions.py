@@ -7,7 +7,8 @@ from the store setting ``desk.shortcuts`` (JSON, keys separated by ``;``: ``{"ac
 Direction keys follow the text, which runs right to left: Shift+← moves the
 left edge (the span's end) one token further left, Shift+→ pulls it back;
 Ctrl+Shift+→ moves the right edge (the span's start) one token further right,
-Ctrl+Shift+← pulls it back. Without a focused highlight these keys select text.
+Ctrl+Shift+← pulls it back. Without a focused highlight these keys select text;
+W selects the caret's word and each W adds the next word (Shift+W drops one).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hakam.core.schema import Schema
+from hakam.desk.i18n import fmt
 
 ARTICLE, WINDOW = "article", "window"  # where a key works: in the article view, or anywhere
 MENUS = (
@@ -56,9 +58,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", _T("Actions", "Quit"), ("Ctrl+Q",), "file", WINDOW),
     ActionSpec("next", _T("Actions", "Next suggestion"), ("J", "Tab"), "review"),
     ActionSpec("previous", _T("Actions", "Previous suggestion"), ("K", "Shift+Tab"), "review"),
+    ActionSpec("next-item", _T("Actions", "Next item, accepted ones too"), ("N",), "review"),
+    ActionSpec("previous-item", _T("Actions", "Previous item, accepted ones too"), ("P",), "review"),
     ActionSpec("accept", _T("Actions", "Accept"), ("Return", "Enter", "A"), "review"),
     ActionSpec("reject", _T("Actions", "Reject"), ("X", "Backspace"), "review"),
-    ActionSpec("delete", _T("Actions", "Delete accepted highlight"), ("Delete",), "review"),
+    ActionSpec("delete", _T("Actions", "Delete the accepted highlight or the focused argument"), ("Delete",), "review"),
+    ActionSpec("select-word", _T("Actions", "Select the word at the caret, then one more word"), ("W",), "review"),
+    ActionSpec("unselect-word", _T("Actions", "One word less in the selection"), ("Shift+W",), "review"),
     ActionSpec("grow-end", _T("Actions", "Grow: move the left edge one word left"), ("Shift+Left",), "review"),
     ActionSpec("shrink-end", _T("Actions", "Shrink: move the left edge one word right"), ("Shift+Right",), "review"),
     ActionSpec(
@@ -68,6 +74,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "shrink-start", _T("Actions", "Shrink: move the right edge one word left"), ("Ctrl+Shift+Left",), "review"
     ),
     ActionSpec("clear-focus", _T("Actions", "Clear focus and selection"), ("Escape",), "review"),
+    ActionSpec("next-argument", _T("Actions", "Next argument of the selected event"), ("G",), "events"),
+    ActionSpec("previous-argument", _T("Actions", "Previous argument of the selected event"), ("Shift+G",), "events"),
     ActionSpec(
         "accept-all", _T("Actions", "Accept all remaining in this document"), ("Ctrl+Shift+A",), "document", WINDOW
     ),
@@ -83,6 +91,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("search", _T("Actions", "Search documents"), ("Ctrl+F",), "view", WINDOW),
     ActionSpec("dashboard", _T("Actions", "Dashboard"), ("F9",), "view", WINDOW),
     ActionSpec("focus-article", _T("Actions", "Back to the article"), ("F6",), "view", WINDOW),
+    ActionSpec("focus-entities", _T("Actions", "Entities list (Enter shows the entity)"), ("F7",), "view", WINDOW),
+    ActionSpec("focus-events", _T("Actions", "Events list (Enter shows the event)"), ("F8",), "view", WINDOW),
     ActionSpec("zoom-in", _T("Actions", "Larger text"), ("Ctrl++", "Ctrl+="), "view", WINDOW),
     ActionSpec("zoom-out", _T("Actions", "Smaller text"), ("Ctrl+-",), "view", WINDOW),
     ActionSpec("zoom-reset", _T("Actions", "Normal text size"), ("Ctrl+0",), "view", WINDOW),
@@ -126,7 +136,17 @@ def schema_actions(schema: Schema, language: str) -> tuple[ActionSpec, ...]:
 
 
 def spec_text(spec: ActionSpec) -> str:
-    return QCoreApplication.translate("Actions", spec.text).replace("%1", spec.arg)
+    return fmt(QCoreApplication.translate("Actions", spec.text), spec.arg)
+
+
+_NATIVE = QKeySequence.SequenceFormat.NativeText
+_LRM = "\u200e"
+
+
+def ltr(keys: str) -> str:
+    """Keys read left to right in the mirrored Arabic UI: left-to-right marks around them keep
+    "Ctrl+," from being shown as "+Ctrl," (QMenu draws the text after a tab as the shortcut)."""
+    return f"{_LRM}{keys}{_LRM}"
 
 
 def parse_overrides(raw: str | None) -> dict[str, tuple[str, ...]]:
@@ -157,6 +177,8 @@ class ActionTable:
             else:
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 window.addAction(action)
+            if keys and window.isRightToLeft():
+                action.setText(f"{spec_text(spec)}\t{ltr(action.shortcut().toString(_NATIVE))}")
             handler = handlers.get(spec.id) or handlers.get(spec.id.split(":")[0] + ":")
             if handler is not None:
                 action.triggered.connect(lambda _=False, h=handler, i=spec.id: h(i))
@@ -171,4 +193,4 @@ class ActionTable:
     def keys_text(self, action_id: str) -> str:
         """The keys of an action as the user sees them (native text)."""
         shortcuts = self.actions[action_id].shortcuts()
-        return "  /  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        return "  /  ".join(s.toString(_NATIVE) for s in shortcuts)

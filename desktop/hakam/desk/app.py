@@ -42,7 +42,7 @@ def build_window(
     apply_theme(app, settings.load().settings.theme)
     window = MainWindow(store, language)
     window.queue.set_order(order)
-    if ask_annotator and store.setting("annotator") is None:
+    if ask_annotator and store.settings.get("annotator") is None:
         window.ask_annotator()
     window.open_start(document)
     return window

@@ -1,8 +1,11 @@
 """The article: read-only, right to left, plain text only (never HTML).
 
 The view shows the session's document, keeps the caret on the focused item,
-outlines it, and reports clicks on highlights. Selections are handed to the
-reviewer in code points.
+outlines it, and reports clicks on highlights. The focus follows the caret: moving
+it onto a highlight focuses that item, onto plain text clears the focus; a text
+selection replaces the focus. Selections are handed to the reviewer in code
+points, snapped to whole words (without a proclitic). The selected event's
+arguments are boxed and tagged with their role (``marks``).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTex
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from hakam import settings
+from hakam.desk import marks
 from hakam.desk.fonts import DEFAULT_POINT_SIZE, article_font
 from hakam.desk.highlighter import Highlighter
+from hakam.desk.i18n import fmt
 from hakam.desk.index import ItemKey
 from hakam.desk.offsets import display_text
 from hakam.desk.session import EVENT, SPAN, Session
@@ -45,8 +50,12 @@ class ArticleView(QPlainTextEdit):
         self.setPlaceholderText(self.tr("No document open: import documents with File → Import (Ctrl+O)."))
         self.highlighter = Highlighter(self.document(), session)
         self._shown: tuple[int, str] | None = None
+        self._moving = False  # the caret is moved by the program: the focus does not follow it
         session.opened.connect(self._on_opened)
         session.focusChanged.connect(self._on_focus)
+        session.argumentChanged.connect(self._on_argument)
+        session.eventChanged.connect(lambda _event: self.viewport().update())
+        session.changed.connect(lambda _delta: self.viewport().update())
         self.cursorPositionChanged.connect(self._on_cursor)
 
     # -- showing the session -----------------------------------------------------------
@@ -55,40 +64,68 @@ class ArticleView(QPlainTextEdit):
         assert doc is not None
         if self._shown != (doc.id, doc.text):
             self._shown = (doc.id, doc.text)
+            self._moving = True
             self.setPlainText(display_text(doc.text))  # highlights every block once
+            self._moving = False
             self._move_caret(self.session.caret)
         else:
             self.highlighter.rehighlight()
 
     def _on_focus(self, _old: ItemKey | None, new: ItemKey | None) -> None:
         item = self.session.item(new) if new else None
-        if item is not None:
+        if item is not None and self.session.caret == item.start and self._caret() != item.start:
             self._move_caret(item.start)
         self.viewport().update()
+
+    def _on_argument(self, index: int | None) -> None:
+        if index is not None:
+            self._move_caret(self.session.arguments()[index].start)
+        self.viewport().update()
+
+    def _caret(self) -> int:
+        return self.session.offsets.from_qt(self.textCursor().position())
 
     def _move_caret(self, offset: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(min(self.session.offsets.to_qt(offset), self.document().characterCount() - 1))
+        self._moving = True
         self.setTextCursor(cursor)
+        self._moving = False
         self.ensureCursorVisible()
 
     def _on_cursor(self) -> None:
-        self.session.caret = self.session.offsets.from_qt(self.textCursor().position())
+        self.session.caret = self._caret()
+        if self._moving or self.session.doc is None:
+            return
+        if self.textCursor().hasSelection():
+            self.session.set_focus(None)  # a selection replaces the focus: Shift+arrows then select
+        else:
+            self.session.follow_caret(self.session.caret)
 
     # -- selection --------------------------------------------------------------------------
     def selected_range(self) -> tuple[int, int] | None:
-        """The selection in code points, without surrounding white space."""
+        """The selection in code points, snapped to the whole words it touches."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or self.session.doc is None:
             return None
         start = self.session.offsets.from_qt(cursor.selectionStart())
         end = self.session.offsets.from_qt(cursor.selectionEnd())
-        text = self.session.doc.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if end > start else None
+        return self.session.words().snap(start, end)
+
+    def select_words(self, words: int) -> None:
+        """Select the caret's word (no selection yet), or add (+1) / drop (-1) a word
+        at the selection's end, in reading order. Snaps a mouse selection first."""
+        if self.session.doc is None:
+            return
+        current = self.selected_range()
+        if current is None:
+            found = self.session.words().word_at(self._caret()) if words > 0 else None
+            if found is None:
+                return
+            self.select(*found)
+            return
+        start, end = self.session.words().grow(*current, words)
+        self.select(start, end)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -155,7 +192,7 @@ class ArticleView(QPlainTextEdit):
         title = f"{entry.title(language)} ({name})" if entry else name
         parts = [title, self.tr("accepted") if item.status == "accepted" else self.tr("suggested")]
         if item.score is not None:
-            parts.append(self.tr("score %1").replace("%1", f"{item.score:.2f}"))
+            parts.append(fmt(self.tr("score %1"), f"{item.score:.2f}"))
         if item.source:
             parts.append(item.source)
         return " · ".join(parts)
@@ -184,20 +221,21 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         super().paintEvent(event)
-        key = self.session.focus
-        item = self.session.item(key) if key else None
-        if item is None:
-            return
-        name = item.label if key[0] == SPAN else item.type  # type: ignore[union-attr,index]
-        color = self.highlighter.color(key[0], name)  # type: ignore[index]
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(color.darker(130) if key[0] == SPAN else QColor(color), 2)  # type: ignore[index]
-        pen.setStyle(Qt.PenStyle.SolidLine if key[0] != EVENT else Qt.PenStyle.DashLine)  # type: ignore[index]
-        painter.setPen(pen)
-        for rect in self.range_rects(item.start, item.end):
-            if rect.intersects(QRectF(event.rect())):
-                painter.drawRoundedRect(rect.adjusted(-2, 1, 2, -1), 4, 4)
+        area = QRectF(event.rect())
+        marks.paint_arguments(self, painter, area)
+        key = self.session.focus
+        item = self.session.item(key) if key else None
+        if item is not None:
+            name = item.label if key[0] == SPAN else item.type  # type: ignore[union-attr,index]
+            color = self.highlighter.color(key[0], name)  # type: ignore[index]
+            pen = QPen(color.darker(130) if key[0] == SPAN else QColor(color), 2)  # type: ignore[index]
+            pen.setStyle(Qt.PenStyle.SolidLine if key[0] != EVENT else Qt.PenStyle.DashLine)  # type: ignore[index]
+            painter.setPen(pen)
+            for rect in self.range_rects(item.start, item.end):
+                if rect.intersects(area):
+                    painter.drawRoundedRect(rect.adjusted(-2, 1, 2, -1), 4, 4)
         painter.end()
 
 

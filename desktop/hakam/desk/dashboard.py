@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QSc
 
 from hakam.desk import dashboard_plots as plots
 from hakam.desk import i18n
+from hakam.desk.i18n import fmt
 from hakam.store import Store, analytics
 
 REFRESH_DELAY_MS = 300
@@ -85,21 +86,19 @@ class Dashboard(QWidget):
     def refresh_now(self) -> None:
         self._timer.stop()
         self._stale = False
-        self.summary = analytics.summary(self.store)
+        self.summary = self.store.stats.summary()
         self._draw(self.summary)
         self.refreshed.emit()
 
     # -- drawing ---------------------------------------------------------------------
     def _draw(self, s: analytics.Summary) -> None:
-        counts = self.store.counts()
+        counts = self.store.stats.counts()
         decided = sum(o.decided for o in s.acceptance_by_model.values())
         accepted = sum(o.accepted for o in s.acceptance_by_model.values())
         rate = f"{100 * accepted / decided:.0f}%" if decided else "–"
         self.totals.setText(
-            self.tr("%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged")
-            .replace("%1", str(counts["reviewed"])).replace("%2", str(counts["documents"]))
-            .replace("%3", str(counts["decisions"])).replace("%4", str(counts["pending_suggestions"]))
-            .replace("%5", rate)
+            fmt(self.tr("%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged"),
+                counts["reviewed"], counts["documents"], counts["decisions"], counts["pending_suggestions"], rate)
         )  # fmt: skip
         no_data = self.tr("No data yet")
         for card in self.cards.values():

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from hakam.desk.i18n import fmt
 from hakam.store.analytics import CurvePoint, DayCount, HourCount
 
 HOUR = 3600
@@ -38,7 +39,7 @@ class PlotCard(QFrame):
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Export as PNG…"))
         self.export_button.setToolTip(self.tr("Save this plot as a PNG image"))
-        self.export_button.setAccessibleName(self.tr("Export %1 as PNG").replace("%1", title))
+        self.export_button.setAccessibleName(fmt(self.tr("Export %1 as PNG"), title))
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self))
         self.plot = pg.PlotWidget()
         self.plot.setFixedHeight(PLOT_HEIGHT)

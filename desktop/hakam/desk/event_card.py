@@ -2,12 +2,14 @@
 
 It shows the session's current event (the last trigger focused), so an entity
 can be focused and given a role (R then a letter, or the role box) while the
-card stays on its event. Every edit is one store call through the reviewer.
+card stays on its event. The argument rows follow the focused argument (G), and
+Delete on a row removes it; every button is reached by Tab. Every edit is one
+store call through the reviewer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from hakam.core.schema import Attribute
+from hakam.desk.i18n import fmt
 from hakam.desk.review import Reviewer
 from hakam.desk.session import Session
 from hakam.store import ACCEPTED, EventView
+
+_MAX_ROWS = 8
 
 
 class EventCard(QGroupBox):
@@ -45,7 +50,9 @@ class EventCard(QGroupBox):
         self.arguments = QTreeWidget(objectName="event-arguments")
         self.arguments.setHeaderLabels([self.tr("Role"), self.tr("Text")])
         self.arguments.setRootIsDecorated(False)
-        self.arguments.setMaximumHeight(130)
+        self.arguments.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.arguments.currentItemChanged.connect(self._row_chosen)
+        self.arguments.installEventFilter(self)
         self.role = QComboBox(objectName="event-role")
         for name, item in schema.roles.items():
             self.role.addItem(
@@ -81,18 +88,22 @@ class EventCard(QGroupBox):
         verdict.addWidget(reject)
 
         for button in (add, remove, accept, reject):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys keep working in the article
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab; a click leaves the keys in the article
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.type)
-        layout.addWidget(QLabel(self.tr("Arguments")))
+        layout.addWidget(QLabel(self.tr("Arguments (G: next, R then a letter: role, Delete: remove)")))
         layout.addWidget(self.arguments)
-        layout.addLayout(argument_row)
         layout.addWidget(remove)
+        layout.addLayout(argument_row)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(verdict)
+        chain = [self.type, self.arguments, remove, self.role, add, *self.fields.values(), accept, reject]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         session.eventChanged.connect(self.show_event)
+        session.argumentChanged.connect(self._argument_focused)
         self.show_event(None)
 
     def event_view(self) -> EventView | None:
@@ -122,11 +133,40 @@ class EventCard(QGroupBox):
             )
             row.setData(0, Qt.ItemDataRole.UserRole, (argument.role, argument.start, argument.end))
             self.arguments.addTopLevelItem(row)
+        self._fit_rows()
+        self._argument_focused(self.session.argument)
         for name, field in self.fields.items():
             value = event.attributes.get(name)
             field.setText("" if value is None else str(value))
             field.setStyleSheet("")
         self.error.hide()
+
+    def _fit_rows(self) -> None:
+        """Tall enough for every argument (up to ``_MAX_ROWS``; then it scrolls), never cutting a row."""
+        rows = min(max(self.arguments.topLevelItemCount(), 2), _MAX_ROWS)
+        row_height = self.arguments.sizeHintForRow(0) if self.arguments.topLevelItemCount() else 0
+        row_height = max(row_height, self.fontMetrics().height() + 6)
+        header = self.arguments.header().sizeHint().height()
+        self.arguments.setFixedHeight(header + rows * row_height + 2 * self.arguments.frameWidth() + 2)
+
+    def _argument_focused(self, index: int | None) -> None:
+        self.arguments.blockSignals(True)
+        item = self.arguments.topLevelItem(index) if index is not None else None
+        self.arguments.setCurrentItem(item)  # type: ignore[arg-type]
+        if item is None:
+            self.arguments.clearSelection()
+        self.arguments.blockSignals(False)
+
+    def _row_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is not None:
+            self.session.set_argument_focus(self.arguments.indexOfTopLevelItem(current))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.arguments and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):  # type: ignore[attr-defined]
+                self._remove_argument()
+                return True
+        return super().eventFilter(watched, event)
 
     def _type_chosen(self, _index: int) -> None:
         event = self.event_view()
@@ -136,7 +176,8 @@ class EventCard(QGroupBox):
     def _remove_argument(self) -> None:
         row = self.arguments.currentItem()
         if row is not None:
-            self.reviewer.remove_argument(*row.data(0, Qt.ItemDataRole.UserRole))
+            self.session.set_argument_focus(self.arguments.indexOfTopLevelItem(row))
+            self.reviewer.remove_focused_argument()
 
     def _attribute_edited(self, attribute: Attribute) -> None:
         event = self.event_view()
@@ -162,8 +203,8 @@ class EventCard(QGroupBox):
             attribute.parse(value)
         except ValueError:
             if attribute.type == "int":
-                return self.tr("%1: write a whole number, 0 or more").replace("%1", title)
+                return fmt(self.tr("%1: write a whole number, 0 or more"), title)
             if attribute.type == "date":
-                return self.tr("%1: write a date as YYYY-MM-DD").replace("%1", title)
-            return self.tr("%1: not a valid value").replace("%1", title)
+                return fmt(self.tr("%1: write a date as YYYY-MM-DD"), title)
+            return fmt(self.tr("%1: not a valid value"), title)
         return None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hakam.desk.actions import MENUS, ActionTable, spec_text
+from hakam.desk.actions import MENUS, ActionTable, ltr, spec_text
 
 
 class HelpOverlay(QWidget):
@@ -38,10 +38,15 @@ class HelpOverlay(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             # Keys read left to right even in the Arabic UI (a first-strong isolate keeps "Ctrl+," whole).
-            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), f"\u2068{keys}\u2069")):
+            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), ltr(keys))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        note = QLabel(self.tr("Arrows follow the right-to-left text: Shift+← grows a highlight to the left, "
-                              "Ctrl+Shift+→ grows it to the right; Esc first to select text with Shift+arrows."))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "Arrows follow the right-to-left text: Shift+← grows the focused highlight to the left, "
+                "Ctrl+Shift+→ grows it to the right. To mark new text: W selects the word at the caret, "
+                "each W adds the next word, Shift+W drops one; then a digit gives the label."
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: white;")
         layout = QVBoxLayout(self)

@@ -7,17 +7,19 @@ only the blocks it touched are redrawn (``rehighlightBlock``).
 - entity, pending: light tint and a dotted underline; accepted: solid tint;
 - event trigger: text in the event colour, dashed underline while pending,
   solid once accepted;
-- argument of the event on the card: a dashed underline in the event colour;
-- focused item: the strongest tint (the view also draws an outline).
+- focused item: the strongest tint (the view also draws an outline);
+- arguments of the selected event are not formats: the view boxes and tags them
+  (``marks``), so a dotted underline always means "suggested".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QGuiApplication, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from hakam.core.schema import generated_color
+from hakam.desk.colors import dark_theme, text_color
 from hakam.desk.index import ItemKey
 from hakam.desk.session import EVENT, SPAN, Delta, Session
 from hakam.store import ACCEPTED
@@ -30,11 +32,8 @@ class Highlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.session = session
         self._formats: dict[tuple, QTextCharFormat] = {}
-        self._argument_blocks: set[int] = set()
-        session.opened.connect(self._argument_blocks.clear)
         session.changed.connect(self._on_changed)
         session.focusChanged.connect(self._on_focus)
-        session.eventChanged.connect(self._on_event)
 
     # -- formats -----------------------------------------------------------------------
     def color(self, kind: str, name: str) -> QColor:
@@ -43,7 +42,7 @@ class Highlighter(QSyntaxHighlighter):
         return QColor(item.color if item else generated_color(name))
 
     def item_format(self, kind: str, name: str, status: str, focused: bool) -> QTextCharFormat:
-        dark = QGuiApplication.palette().base().color().lightness() < 128  # the theme can change at run time
+        dark = dark_theme()
         key = (kind, name, status, focused, dark)
         fmt = self._formats.get(key)
         if fmt is None:
@@ -57,22 +56,12 @@ class Highlighter(QSyntaxHighlighter):
                     fmt.setUnderlineStyle(_UNDERLINE.DotLine)
                     fmt.setUnderlineColor(color)
             else:
-                fmt.setForeground(color.lighter(170) if dark else color.darker(120))  # readable on the base
+                fmt.setForeground(text_color(color, dark))
                 fmt.setUnderlineStyle(_UNDERLINE.SingleUnderline if status == ACCEPTED else _UNDERLINE.DashUnderline)
                 fmt.setUnderlineColor(color)
                 if focused:
                     tint.setAlphaF(0.3)
                     fmt.setBackground(tint)
-            self._formats[key] = fmt
-        return fmt
-
-    def _argument_format(self, event_type: str) -> QTextCharFormat:
-        key = ("argument", event_type)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(_UNDERLINE.DashUnderline)
-            fmt.setUnderlineColor(self.color(EVENT, event_type))
             self._formats[key] = fmt
         return fmt
 
@@ -82,8 +71,7 @@ class Highlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         number = block.blockNumber()
         keys = session.index.in_block(number)
-        event = session.events.get(session.current_event) if session.current_event is not None else None
-        if not keys and event is None:
+        if not keys:
             return
         first = block.position()
         length = block.length() - 1  # UTF-16 units; len(text) counts code points
@@ -106,11 +94,6 @@ class Highlighter(QSyntaxHighlighter):
                 where = clip(trigger.start, trigger.end)
                 if where:
                     self._merge(where, self.item_format(EVENT, trigger.type, trigger.status, session.focus == key))
-        if event is not None and number in self._argument_blocks:
-            for argument in event.arguments:
-                where = clip(argument.start, argument.end)
-                if where:
-                    self._merge(where, self._argument_format(event.type))
 
     def _merge(self, where: tuple[int, int], fmt: QTextCharFormat) -> None:
         merged = QTextCharFormat(self.format(where[0]))
@@ -133,17 +116,7 @@ class Highlighter(QSyntaxHighlighter):
         index = self.session.index
         blocks = [b for start, end in delta.ranges for b in index.blocks_of(start, end)]
         blocks += [b for key in delta.keys for b in self._blocks_of_key(key)]
-        old, self._argument_blocks = self._argument_blocks, self._current_argument_blocks()
-        self.redraw(blocks + list(old | self._argument_blocks))
+        self.redraw(blocks)
 
     def _on_focus(self, old: ItemKey | None, new: ItemKey | None) -> None:
         self.redraw(self._blocks_of_key(old) + self._blocks_of_key(new))
-
-    def _current_argument_blocks(self) -> set[int]:
-        event = self.session.events.get(self.session.current_event) if self.session.current_event is not None else None
-        index = self.session.index
-        return {b for a in event.arguments for b in index.blocks_of(a.start, a.end)} if event else set()
-
-    def _on_event(self, _event_id: int | None) -> None:
-        old, self._argument_blocks = self._argument_blocks, self._current_argument_blocks()
-        self.redraw(old | self._argument_blocks)

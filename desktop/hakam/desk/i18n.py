@@ -10,6 +10,7 @@ compiled catalogs (``hakam_<lang>.qm``, built by ``make translations`` from
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -23,6 +24,20 @@ FALLBACK = "en"
 # Installed translators, kept alive here (Qt does not own them) and removed on switch.
 _installed: list[QTranslator] = []
 _current = FALLBACK
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fmt(template: str, *values: object) -> str:
+    """Fill ``%1``…``%9`` in a translated text in one pass (as ``QString.arg`` does),
+    so a value that itself contains ``%2`` is never substituted again."""
+
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if n <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def qm_dir() -> Path:

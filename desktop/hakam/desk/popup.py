@@ -18,10 +18,6 @@ def swatch(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Popup", text)
-
-
 def item_menu(parent: QWidget, reviewer: Reviewer, key: ItemKey, language: str) -> QMenu:
     session = reviewer.session
     schema = session.store.schema
@@ -37,10 +33,10 @@ def item_menu(parent: QWidget, reviewer: Reviewer, key: ItemKey, language: str) 
             action = menu.addAction(swatch(entry.color), f"{entry.title(language)}\tE {entry.key.upper()}")
             action.triggered.connect(lambda _=False, n=name: reviewer.event_type(n))
     menu.addSeparator()
-    menu.addAction(_tr("Accept")).triggered.connect(reviewer.accept)
-    menu.addAction(_tr("Reject")).triggered.connect(reviewer.reject)
+    menu.addAction(QCoreApplication.translate("Popup", "Accept")).triggered.connect(reviewer.accept)
+    menu.addAction(QCoreApplication.translate("Popup", "Reject")).triggered.connect(reviewer.reject)
     if item is not None and item.status == ACCEPTED:
-        menu.addAction(_tr("Delete")).triggered.connect(reviewer.delete)
+        menu.addAction(QCoreApplication.translate("Popup", "Delete")).triggered.connect(reviewer.delete)
     return menu
 
 

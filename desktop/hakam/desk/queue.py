@@ -50,7 +50,7 @@ class QueuePanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the queue (after a filter change or a document's status change)."""
-        documents = self.store.documents(self.status.currentData() or None, self.search.text().strip() or None,
+        documents = self.store.documents.find(self.status.currentData() or None, self.search.text().strip() or None,
                                          self.order.currentData(), limit=_LIMIT)  # fmt: skip
         self.list.blockSignals(True)
         self.list.clear()

@@ -1,9 +1,13 @@
-"""The side panel: legend, the document's entities and events, and the event card."""
+"""The side panel: legend, the document's entities and events, and the event card.
+
+The lists work by keyboard (F7, F8): Enter on a row focuses its item in the text.
+Colours follow the theme, also when it changes while the desk runs.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from hakam.desk.event_card import EventCard
@@ -24,7 +28,6 @@ class EntityList(QListWidget):
         self.rows: dict[int, QListWidgetItem] = {}
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.itemClicked.connect(lambda item: session.set_focus((SPAN, item.data(Qt.ItemDataRole.UserRole))))
         session.opened.connect(self.fill)
         session.changed.connect(self._on_changed)
         session.focusChanged.connect(self._on_focus)
@@ -45,8 +48,13 @@ class EntityList(QListWidget):
         text = self.session.doc.text[span.start : span.end] if self.session.doc else ""
         item.setText(f"{text}  ·  {title}")  # plain text, never HTML
         item.setIcon(_swatch(entry.color if entry else "#868e96"))
-        item.setForeground(QColor("#868e96") if span.status == PENDING else self.palette().text().color())
-        item.setToolTip(span.status)
+        # Pending rows are grey and italic; accepted rows keep the palette's text colour (no fixed colour,
+        # so switching the theme at run time repaints them right).
+        item.setData(Qt.ItemDataRole.ForegroundRole, QColor("#868e96") if span.status == PENDING else None)
+        font = QFont(self.font())
+        font.setItalic(span.status == PENDING)
+        item.setFont(font)
+        item.setToolTip(self.tr("suggested") if span.status == PENDING else self.tr("accepted"))
 
     def _on_changed(self, delta: Delta) -> None:
         spans = [i for kind, i in delta.keys if kind == SPAN]
@@ -63,6 +71,8 @@ class EntityList(QListWidget):
 
 
 class SidePanel(QWidget):
+    itemChosen = Signal(object)  # an ItemKey chosen in a list (Enter or click): the article takes the keys
+
     def __init__(self, session: Session, reviewer: Reviewer, language: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.language = session, language
@@ -70,7 +80,11 @@ class SidePanel(QWidget):
         self.entities = EntityList(session, language)
         self.events = QListWidget(objectName="event-list")
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.events.itemClicked.connect(lambda item: session.set_focus((EVENT, item.data(Qt.ItemDataRole.UserRole))))
+        for widget, kind in ((self.entities, SPAN), (self.events, EVENT)):
+            widget.itemActivated.connect(lambda item, k=kind: self._choose((k, item.data(Qt.ItemDataRole.UserRole))))
+            widget.itemClicked.connect(
+                lambda item, k=kind: self.session.set_focus((k, item.data(Qt.ItemDataRole.UserRole)))
+            )
         self.card = EventCard(session, reviewer, language)
 
         lists = QSplitter(Qt.Orientation.Vertical)
@@ -91,6 +105,16 @@ class SidePanel(QWidget):
         session.changed.connect(self._events_changed)
         session.focusChanged.connect(self._on_focus)
 
+    def _choose(self, key: ItemKey) -> None:
+        self.session.set_focus(key)
+        self.itemChosen.emit(key)
+
+    def focus_list(self, widget: QListWidget) -> None:
+        """Give ``widget`` the keys, on the focused item's row (else the first)."""
+        if widget.currentRow() < 0 and widget.count():
+            widget.setCurrentRow(0)
+        widget.setFocus()
+
     def _fill_events(self) -> None:
         self.events.clear()
         text = self.session.doc.text if self.session.doc else ""
@@ -102,7 +126,7 @@ class SidePanel(QWidget):
             item = QListWidgetItem(f"{mark} {text[event.start : event.end]}  ·  {title}  ({len(event.arguments)})")
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             if entry:
-                item.setForeground(QColor(entry.color))
+                item.setIcon(_swatch(entry.color))
             self.events.addItem(item)
 
     def _events_changed(self, delta: Delta) -> None:

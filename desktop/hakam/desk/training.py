@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hakam.desk.training_table import ScoresTable
+from hakam.desk.i18n import fmt
+from hakam.desk.training_table import ScoresTable, held_out_documents
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import TODO, Store, analytics
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as hakam.suggest reports it
 CRF = "crf"  # the kind of model version training creates
+MIN_HELD_OUT = 20  # fewer held-out documents give F1 figures that swing by ±0.1 from one split to the next
 
 
 class Trainer(Protocol):
@@ -72,7 +74,7 @@ def trained_model_id(result: Any, known: set[int], store: Store) -> int:
     value = getattr(result, "model_version_id", None)
     if isinstance(value, int):
         return value
-    fresh = [m.id for m in analytics.model_versions(store, CRF) if m.id not in known]
+    fresh = [m.id for m in store.models.versions(CRF) if m.id not in known]
     if not fresh:
         raise NothingTrained()
     return max(fresh)
@@ -136,13 +138,13 @@ class TrainingDialog(QDialog):
             visible[0].setFocus()
 
     def _show_intro(self) -> None:
-        self.previous = analytics.active_model(self.store, CRF)
-        reviewed = len(self.store.document_ids("reviewed"))
+        self.previous = self.store.models.active(CRF)
+        reviewed = len(self.store.documents.ids("reviewed"))
         text = self.tr("A new model version will learn from the %1 reviewed documents. "
                        "Its held-out scores are shown next to the active version's before you choose.")  # fmt: skip
-        text = text.replace("%1", str(reviewed))
+        text = fmt(text, reviewed)
         if self.previous is not None:
-            text += " " + self.tr("Active now: %1.").replace("%1", self.previous.title)
+            text += " " + fmt(self.tr("Active now: %1."), self.previous.title)
         self.intro.setText(text)
         self.train_button.setEnabled(reviewed > 0)
         if not reviewed:
@@ -178,7 +180,7 @@ class TrainingDialog(QDialog):
         if isinstance(error, NothingTrained):
             text = self.tr("Nothing to learn from: the reviewed documents have no accepted entities.")
         else:
-            text = self.tr("Failed: %1").replace("%1", str(error) or type(error).__name__)
+            text = fmt(self.tr("Failed: %1"), str(error) or type(error).__name__)
         self.status.setText(text)
         self._buttons(self.train_button, self.close_button)
 
@@ -187,8 +189,8 @@ class TrainingDialog(QDialog):
     def start(self) -> None:
         if self._state is not None:
             return
-        self.previous = analytics.active_model(self.store, CRF)
-        known = {m.id for m in analytics.model_versions(self.store)}
+        self.previous = self.store.models.active(CRF)
+        known = {m.id for m in self.store.models.versions()}
         store, trainer = self.store, self.trainer
 
         def work(state: TaskState) -> int | None:
@@ -215,27 +217,40 @@ class TrainingDialog(QDialog):
             self.status.setText(self.tr("Training was cancelled; nothing changed."))
             self._buttons(self.train_button, self.close_button)
             return
-        self.new = analytics.model_info(self.store, model_id)
+        self.new = self.store.models.info(model_id)
         if self.new is None:
             self._failed(RuntimeError(f"model version {model_id} is not in the store"))
             return
         self.table.show_scores(self.previous, self.new, self.store.schema)
         self.table.show()
-        self.status.setText(self._verdict())
+        self.setMinimumWidth(max(self.minimumWidth(), self.table.minimum_width()))
+        self.status.setText(self._verdict() + self._sample_warning())
         self.keep_button.setEnabled(self.previous is not None)
         self._buttons(self.use_new_button, self.keep_button, self.close_button)
+
+    def _sample_warning(self) -> str:
+        """The held-out size, and a warning when it is too small to trust the scores."""
+        held = held_out_documents(self.new)
+        if held is None:
+            return ""
+        if held < MIN_HELD_OUT:
+            return " " + fmt(
+                self.tr("Only %1 held-out documents: too few to trust these scores (at least %2 are needed)."),
+                held,
+                MIN_HELD_OUT,
+            )
+        return " " + fmt(self.tr("Scored on %1 held-out documents."), held)
 
     def _verdict(self) -> str:
         assert self.new is not None
         new_f1 = analytics.micro_f1(self.new.scores)
         old_f1 = analytics.micro_f1(self.previous.scores) if self.previous else None
         if new_f1 is None:
-            return self.tr("%1 is trained; it has no held-out scores.").replace("%1", self.new.title)
+            return fmt(self.tr("%1 is trained; it has no held-out scores."), self.new.title)
         if old_f1 is None:
-            return self.tr("%1: held-out F1 %2.").replace("%1", self.new.title).replace("%2", f"{new_f1:.3f}")
-        return (self.tr("%1: held-out F1 %2 (the active %3: %4).")
-                .replace("%1", self.new.title).replace("%2", f"{new_f1:.3f}")
-                .replace("%3", self.previous.title).replace("%4", f"{old_f1:.3f}"))  # type: ignore[union-attr]  # fmt: skip
+            return fmt(self.tr("%1: held-out F1 %2."), self.new.title, f"{new_f1:.3f}")
+        return fmt(self.tr("%1: held-out F1 %2 (the active %3: %4)."), self.new.title, f"{new_f1:.3f}",
+                   self.previous.title, f"{old_f1:.3f}")  # type: ignore[union-attr]  # fmt: skip
 
     # -- choosing and refreshing ----------------------------------------------------------
     @Slot()
@@ -255,13 +270,14 @@ class TrainingDialog(QDialog):
             self._failed(error)
             return
         self.modelActivated.emit(model.id)
-        ids = self.store.document_ids(TODO)
+        ids = self.store.documents.ids(TODO)
         if not ids:
-            self._done(self.tr("%1 is active.").replace("%1", model.title), [])
+            self._done(fmt(self.tr("%1 is active."), model.title), [])
             return
         store, trainer = self.store, self.trainer
-        self._running(self.tr("%1 is active. Refreshing suggestions on %2 documents to review…")
-                      .replace("%1", model.title).replace("%2", str(len(ids))))  # fmt: skip
+        self._running(
+            fmt(self.tr("%1 is active. Refreshing suggestions on %2 documents to review…"), model.title, len(ids))
+        )
 
         def work(state: TaskState) -> int:
             return trainer.refresh(store, ids, lambda stage, done, total: state.progress(done, total, stage),
@@ -269,7 +285,7 @@ class TrainingDialog(QDialog):
 
         def finished(count: int) -> None:
             text = self.tr("%1 is active; suggestions refreshed on %2 documents.")
-            self._done(text.replace("%1", model.title).replace("%2", str(count)), ids)
+            self._done(fmt(text, model.title, count), ids)
 
         self._state = run_task(work, finished, self._failed, self._on_progress)
 

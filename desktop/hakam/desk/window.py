@@ -16,6 +16,7 @@ from hakam.desk import tasks
 from hakam.desk.actions import ACTIONS, ActionTable, parse_overrides, schema_actions
 from hakam.desk.article import ArticleView
 from hakam.desk.help_overlay import HelpOverlay
+from hakam.desk.i18n import fmt
 from hakam.desk.index import ItemKey
 from hakam.desk.popup import show_item_menu
 from hakam.desk.queue import QueuePanel
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
 
         specs = ACTIONS + schema_actions(store.schema, language)
         self.action_table = ActionTable(
-            self, self.article, specs, self._handlers(), parse_overrides(store.setting("desk.shortcuts"))
+            self, self.article, specs, self._handlers(), parse_overrides(store.settings.get("desk.shortcuts"))
         )
         self.action_table.fill_menus(self.menuBar())
         self.help = HelpOverlay(self, self.action_table)
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.session.focusChanged.connect(self._on_focus)
         self.session.opened.connect(self._on_opened)
+        self.side.itemChosen.connect(self.article.setFocus)
         self._on_focus(None, None)
         self.queue.refresh()
         self.update_status()
@@ -81,6 +83,13 @@ class MainWindow(QMainWindow):
             "import": self.import_files, "export": self.export_file, "annotator": self.ask_annotator,
             "suggest": self.suggest_current, "suggest-all": self.suggest_all, "quit": self.close,
             "next": lambda: self.session.step(+1), "previous": lambda: self.session.step(-1),
+            "next-item": lambda: self.session.step(+1, pending_only=False),
+            "previous-item": lambda: self.session.step(-1, pending_only=False),
+            "select-word": lambda: self.article.select_words(+1), "unselect-word": lambda: self.article.select_words(-1),
+            "next-argument": lambda: self.session.step_argument(+1),
+            "previous-argument": lambda: self.session.step_argument(-1),
+            "focus-entities": lambda: self.side.focus_list(self.side.entities),
+            "focus-events": lambda: self.side.focus_list(self.side.events),
             "accept": r.accept, "reject": r.reject, "delete": r.delete, "clear-focus": self._clear_focus,
             "grow-end": lambda: r.resize("end", True), "shrink-end": lambda: r.resize("end", False),
             "grow-start": lambda: r.resize("start", True), "shrink-start": lambda: r.resize("start", False),
@@ -106,9 +115,9 @@ class MainWindow(QMainWindow):
 
     def open_start(self, document_id: int | None = None) -> None:
         """Open ``document_id``, else where this annotator left off, else the first in the queue."""
-        target = document_id or self.store.last_document()
+        target = document_id or self.store.documents.last_opened()
         if target is None:
-            ids = self.queue.ids() or self.store.document_ids()
+            ids = self.queue.ids() or self.store.documents.ids()
             target = ids[0] if ids else None
         if target is not None:
             self.open_document(target)
@@ -117,7 +126,7 @@ class MainWindow(QMainWindow):
         doc = self.session.doc
         if doc is not None:
             self.queue.mark_current(doc.id)
-            self.setWindowTitle(self.tr("Hakam — %1").replace("%1", str(doc.meta.get("title") or doc.ext_id)))
+            self.setWindowTitle(fmt(self.tr("Hakam — %1"), doc.meta.get("title") or doc.ext_id))
 
     def _finish(self, call: Callable[[], Change | None]) -> None:
         """Mark the document (reviewed or ignored), then open the next one in the queue."""
@@ -165,11 +174,10 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def update_status(self) -> None:
-        counts = self.store.counts()
+        counts = self.store.stats.counts()
         self.progress_label.setText(
-            self.tr("%1 of %2 reviewed · %3 decisions today · %4")
-            .replace("%1", str(counts["reviewed"])).replace("%2", str(counts["documents"]))
-            .replace("%3", str(_decisions_today(self.store))).replace("%4", self.store.annotator)
+            fmt(self.tr("%1 of %2 reviewed · %3 decisions today · %4"), counts["reviewed"], counts["documents"],
+                _decisions_today(self.store), self.store.annotator)
         )  # fmt: skip
 
     # -- annotator -------------------------------------------------------------------------------
@@ -215,7 +223,7 @@ class MainWindow(QMainWindow):
             self._suggest([self.session.doc.id])
 
     def suggest_all(self) -> None:
-        self._suggest(self.store.document_ids(TODO))
+        self._suggest(self.store.documents.ids(TODO))
 
     def _suggest(self, ids: list[int]) -> None:
         store = self.store
@@ -223,7 +231,7 @@ class MainWindow(QMainWindow):
         def done(count: int) -> None:
             if self.session.doc is not None and self.session.doc.id in ids:
                 self.session.reload()
-            self.statusBar().showMessage(self.tr("Suggestions ready for %1 documents").replace("%1", str(count)), 6000)
+            self.statusBar().showMessage(fmt(self.tr("Suggestions ready for %1 documents"), count), 6000)
 
         self.run_background(self.tr("Suggesting"), lambda state: tasks.suggest(store, ids, state), done)
 
@@ -240,7 +248,7 @@ class MainWindow(QMainWindow):
             if self.session.doc is None:
                 self.open_start()
             count = summary.get("documents", 0)
-            self.statusBar().showMessage(self.tr("Imported %1 documents").replace("%1", str(count)), 8000)
+            self.statusBar().showMessage(fmt(self.tr("Imported %1 documents"), count), 8000)
 
         self.run_background(
             self.tr("Importing"), lambda state: tasks.import_files(store, [Path(p) for p in paths], state), done
@@ -254,9 +262,7 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(
-                self.tr("Exported %1 documents to %2").replace("%1", str(count)).replace("%2", path), 8000
-            )
+            self.statusBar().showMessage(fmt(self.tr("Exported %1 documents to %2"), count, path), 8000)
 
         self.run_background(
             self.tr("Exporting"), lambda state: tasks.export_file(store, Path(path), False, state), done
@@ -275,9 +281,7 @@ def describe_error(error: BaseException) -> str:
     """A task failure in words: what went wrong and, for a bad input file, where."""
     path, line = getattr(error, "path", None), getattr(error, "line", None)
     if path is not None:
-        where = (
-            QCoreApplication.translate("MainWindow", "%1, line %2").replace("%1", str(path)).replace("%2", str(line))
-        )
+        where = fmt(QCoreApplication.translate("MainWindow", "%1, line %2"), path, line)
         return f"{where if line else path}\n\n{getattr(error, 'message', error)}"
     return str(error) or type(error).__name__
 
@@ -295,4 +299,4 @@ def remember_annotator(name: str) -> None:
 
 def _decisions_today(store: Store) -> int:
     midnight = dt.datetime.combine(dt.date.today(), dt.time()).timestamp()
-    return store.decisions_since(midnight)
+    return store.decisions.count_since(midnight)

@@ -21,7 +21,7 @@ _ANSWERS = {REVIEWED: "accept", IGNORED: "ignore"}
 
 def export_records(store: Store, include_all: bool = False, with_suggestions: bool = False) -> Iterator[ExportRecord]:
     """Reviewed and ignored documents (every document with ``include_all``)."""
-    for view in store.documents():
+    for view in store.documents.find():
         if not include_all and view.status not in _ANSWERS:
             continue
         suggestions = []
@@ -29,8 +29,8 @@ def export_records(store: Store, include_all: bool = False, with_suggestions: bo
             from hakam.core.model import Span
 
             suggestions = [Span(s.start, s.end, s.label, s.score, s.source)
-                           for s in store.spans(view.id) if s.status == PENDING]  # fmt: skip
-        doc, annotators = store.accepted_annotations(view)
+                           for s in store.items.spans(view.id) if s.status == PENDING]  # fmt: skip
+        doc, annotators = store.items.accepted(view)
         yield ExportRecord(doc, _ANSWERS.get(view.status), view.reviewed_by, view.reviewed_at, annotators, suggestions)  # type: ignore[arg-type]
 
 

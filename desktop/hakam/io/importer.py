@@ -1,14 +1,17 @@
-"""Import files into the store: one transaction per file, all of it or nothing.
+"""Import files into the store: every record of a file is checked first, then the
+file is written in batches of ``BATCH`` documents, one transaction each, so that
+reviewers writing to the same database never wait long.
 
 A bad record stops the file with an ``InputError`` naming file and line, and
-nothing from that file is written; with ``skip_invalid`` the record is skipped
-and reported instead. Readers stream, so memory stays flat on large files.
+nothing from that file is written (the check comes before any write); with
+``skip_invalid`` the record is skipped and reported instead. Readers stream, so
+memory stays flat on large files.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from hakam.io.validate import check_record, unknown_labels
 from hakam.store import IGNORED, REJECTED, REVIEWED, Store
 
 Progress = Callable[[str, int], None]  # (file, documents read so far)
+BATCH = 500  # documents per transaction
 
 
 @dataclass(slots=True)
@@ -69,26 +73,26 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
 
 
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
-    document_id = store.add_document(record.doc)
+    document_id = store.documents.add(record.doc)
     if document_id is None:
         summary.duplicates += 1
         return
     summary.documents += 1
     if record.answer == IGNORE:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
-        store.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=None, item_status=REJECTED,
                            reviewed_at=record.timestamp, span_annotators=record.span_annotators)  # fmt: skip
     elif reviewed or record.answer == "accept":
-        store.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
+        store.items.add_reviewed(document_id, record.doc, record.annotator, status=REVIEWED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
         summary.spans += len(record.doc.spans)
         summary.events += len(record.doc.events)
     else:
-        summary.suggestions += store.replace_suggestions(document_id, record.doc.spans, record.doc.events)
+        summary.suggestions += store.suggestions.replace(document_id, record.doc.spans, record.doc.events)
     if record.suggested_spans or record.suggested_events:
-        summary.suggestions += store.replace_suggestions(document_id, record.suggested_spans, record.suggested_events)
+        summary.suggestions += store.suggestions.replace(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
 
@@ -111,12 +115,11 @@ def import_file(
     chosen = detect(path) if fmt == "auto" else reader(fmt)
     summary.formats[str(path)] = chosen.name
     partial = ImportSummary()
-    schema_before = store.schema
     try:
-        _read_into(store, chosen.read(path, options), path, reviewed, skip_invalid, label_map or {}, add_labels,
-                   progress, partial)  # fmt: skip
+        _read_into(store, lambda: chosen.read(path, options), path, reviewed, skip_invalid, label_map or {},
+                   add_labels, progress, partial)  # fmt: skip
     except BaseException:
-        store.schema = schema_before  # the transaction rolled the stored schema back too
+        store.reload_schema()  # a rolled-back batch may have added labels
         raise
     _merge(summary, partial)
     notes = getattr(chosen, "notes", None)
@@ -124,37 +127,52 @@ def import_file(
     return summary
 
 
-def _read_into(store: Store, items, path: Path, reviewed: bool, skip_invalid: bool, label_map: Mapping[str, str],
-               add_labels: bool, progress: Progress | None, partial: ImportSummary) -> None:  # fmt: skip
+def _checked(items: Iterable, label_map: Mapping[str, str], schema, skip_invalid: bool,
+             unknown: Counter[tuple[str, str]], skipped: list[str] | None) -> Iterator[ImportRecord]:  # fmt: skip
+    """The valid records, mapped; bad ones raise (or are listed in ``skipped`` and left out)."""
+    for item in items:
+        try:
+            if isinstance(item, InputError):
+                raise item
+            record = _mapped(item, label_map)
+            check_record(record)
+        except InputError as error:
+            if not skip_invalid:
+                raise
+            if skipped is not None:
+                skipped.append(str(error))
+            continue
+        unknown.update(unknown_labels(record, schema))
+        yield record
+
+
+def _read_into(store: Store, read: Callable[[], Iterable], path: Path, reviewed: bool, skip_invalid: bool,
+               label_map: Mapping[str, str], add_labels: bool, progress: Progress | None,
+               partial: ImportSummary) -> None:  # fmt: skip
+    """Check every record (nothing written), then read the file again and write it
+    ``BATCH`` documents a transaction."""
     unknown: Counter[tuple[str, str]] = Counter()
-    read = 0
-    with store.atomic():
-        for item in items:
-            read += 1
-            if progress and read % 200 == 0:
-                progress(str(path), read)
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                record = _mapped(item, label_map)
-                check_record(record)
-                missing = unknown_labels(record, store.schema)
-                if missing and not add_labels:
-                    unknown.update(missing)
-                    continue
-                if missing:
-                    _add_to_schema(store, missing, partial)
-                if not unknown:
-                    _write(store, record, reviewed, partial)
-            except InputError as error:
-                if not skip_invalid:
-                    raise
-                partial.skipped.append(str(error))
-        if unknown:
-            listed = ", ".join(f"{kind} {name} ({count})" for (kind, name), count in unknown.most_common())
-            raise InputError(path, None, f"unknown {listed}; use --map FROM=TO or --add-labels")
-    if progress:
-        progress(str(path), read)
+    for _ in _checked(read(), label_map, store.schema, skip_invalid, unknown, partial.skipped):
+        pass
+    if unknown and not add_labels:
+        listed = ", ".join(f"{kind} {name} ({count})" for (kind, name), count in unknown.most_common())
+        raise InputError(path, None, f"unknown {listed}; use --map FROM=TO or --add-labels")
+    records = _checked(read(), label_map, store.schema, True, Counter(), None)  # the bad ones are listed already
+    done, written = 0, BATCH
+    while written == BATCH:
+        written = 0
+        with store.atomic():
+            if unknown:
+                _add_to_schema(store, unknown, partial)
+                unknown = Counter()
+            for record in records:
+                _write(store, record, reviewed, partial)
+                written += 1
+                if written == BATCH:
+                    break
+        done += written
+        if progress:
+            progress(str(path), done)
 
 
 def _add_to_schema(store: Store, missing: Counter[tuple[str, str]], summary: ImportSummary) -> None:

@@ -1,38 +1,32 @@
 """Figures for the dashboard: progress, pace, label counts, suggestion quality and
 the learning curve. Qt-free reads over a ``Store``; plain dataclasses out.
 
-Where a reviewed item came from is read from the decision log, not from the
-``Suggestion`` table: refreshing a document's suggestions deletes its old
-``Suggestion`` rows, but the first decision on an item keeps the suggestion as it
-was (``before``: pending, with its label, offsets and ``source``).
+Where a reviewed item came from is read from the decision log: the first decision
+on an item keeps the suggestion as it was (``before``: pending, with its label,
+offsets and ``source``), whatever edits and refreshes came after.
 
-Every function takes the open ``Store`` (whose database the tables are bound to).
+``store.stats`` reads them; ``held_out`` and ``micro_f1`` read a model version's scores.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import peewee as pw
 
-from hakam.store.store import Store
-from hakam.store.tables import (
-    ACCEPTED,
-    DELETED,
-    PENDING,
-    REJECTED,
-    REVIEWED,
-    Decision,
-    Document,
-    EventItem,
-    ModelVersion,
-    SpanItem,
-)
+from hakam.store.models import ModelInfo
+from hakam.store.tables import ACCEPTED, DELETED, IGNORED, PENDING, REJECTED, REVIEWED, SUPERSEDED, TODO, VOID
+
+if TYPE_CHECKING:
+    from hakam.store.store import Store
+
+__all__ = ["CurvePoint", "DayCount", "HourCount", "ModelInfo", "Outcome", "Score", "Stats", "Summary", "held_out",
+           "micro_f1"]  # fmt: skip
 
 HOUR = 3600.0
 UNKNOWN_SOURCE = "?"
@@ -85,22 +79,6 @@ class CurvePoint:
 
 
 @dataclass(frozen=True, slots=True)
-class ModelInfo:
-    id: int
-    name: str
-    version: str
-    kind: str
-    created_at: float
-    train_documents: int
-    active: bool
-    scores: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def title(self) -> str:
-        return f"{self.name} {self.version}"
-
-
-@dataclass(frozen=True, slots=True)
 class Summary:
     """Everything the dashboard shows, read in one go (from a worker thread if need be)."""
 
@@ -114,61 +92,6 @@ class Summary:
     learning_curve: list[CurvePoint]
 
 
-# -- progress and pace ------------------------------------------------------------
-def reviewed_per_day(store: Store) -> list[DayCount]:
-    """Documents currently marked reviewed, by the local day they were reviewed."""
-    query = Document.select(Document.reviewed_at).where(
-        (Document.status == REVIEWED) & Document.reviewed_at.is_null(False)
-    )
-    days = Counter(datetime.fromtimestamp(at).date() for (at,) in query.tuples())
-    out, total = [], 0
-    for day in sorted(days):
-        total += days[day]
-        out.append(DayCount(day, days[day], total))
-    return out
-
-
-def actions_per_hour(store: Store) -> dict[str, list[HourCount]]:
-    """Reviewer actions (decision batches, undo and redo included) per hour, per annotator."""
-    hour = (Decision.at / HOUR).cast("INTEGER")
-    query = (
-        Decision.select(Decision.annotator, hour.alias("hour"), pw.fn.COUNT(pw.fn.DISTINCT(Decision.batch)))
-        .group_by(Decision.annotator, hour)
-        .order_by(Decision.annotator, hour)
-    )
-    out: dict[str, list[HourCount]] = defaultdict(list)
-    for annotator, index, count in query.tuples():
-        out[annotator].append(HourCount(index * HOUR, count))
-    return dict(out)
-
-
-def item_counts(store: Store) -> tuple[dict[str, int], dict[str, int]]:
-    """Accepted entities per label and accepted events per type."""
-    labels = (SpanItem.select(SpanItem.label, pw.fn.COUNT(SpanItem.id)).where(SpanItem.status == ACCEPTED)
-              .group_by(SpanItem.label).tuples())  # fmt: skip
-    types = (EventItem.select(EventItem.type, pw.fn.COUNT(EventItem.id)).where(EventItem.status == ACCEPTED)
-             .group_by(EventItem.type).tuples())  # fmt: skip
-    return dict(sorted(labels)), dict(sorted(types))
-
-
-# -- suggestion quality -------------------------------------------------------------
-def _first_snapshots() -> dict[tuple[str, int], dict[str, Any]]:
-    """The state of each span/event item before its first decision, when it was a suggestion."""
-    first = (
-        Decision.select(pw.fn.MIN(Decision.id))
-        .where(Decision.target.in_(["span", "event"]))
-        .group_by(Decision.target, Decision.item_id)
-    )
-    out = {}
-    query = Decision.select(Decision.target, Decision.item_id, Decision.before).where(Decision.id.in_(first))
-    for target, item_id, before in query.tuples():
-        if before:
-            snap = orjson.loads(before)
-            if snap.get("status") == PENDING:
-                out[(target, item_id)] = snap
-    return out
-
-
 def _outcome_of(status: str, kept_label: bool, kept_offsets: bool) -> str:
     if status == ACCEPTED:
         return "accepted" if kept_label and kept_offsets else "relabelled" if not kept_label else "resized"
@@ -178,31 +101,6 @@ def _outcome_of(status: str, kept_label: bool, kept_offsets: bool) -> str:
 def _bump(table: dict[str, Outcome], key: str, outcome: str) -> None:
     entry = table.setdefault(key, Outcome())
     setattr(entry, outcome, getattr(entry, outcome) + 1)
-
-
-def acceptance(store: Store) -> tuple[dict[str, Outcome], dict[str, Outcome], dict[str, Outcome]]:
-    """Suggestion outcomes by suggested entity label, by suggested event type, and by
-    the suggesting model (its ``source``, ``name@version``)."""
-    origins = _first_snapshots()
-    by_label: dict[str, Outcome] = {}
-    by_type: dict[str, Outcome] = {}
-    by_model: dict[str, Outcome] = {}
-    spans = SpanItem.select(SpanItem.id, SpanItem.start, SpanItem.end, SpanItem.label, SpanItem.status,
-                            SpanItem.source, SpanItem.suggestion).tuples()  # fmt: skip
-    events = EventItem.select(EventItem.id, EventItem.start, EventItem.end, EventItem.type, EventItem.status,
-                              EventItem.source, EventItem.suggestion).tuples()  # fmt: skip
-    for target, rows, table in (("span", spans, by_label), ("event", events, by_type)):
-        label_key = "label" if target == "span" else "type"
-        for item_id, start, end, label, status, source, suggestion in rows:
-            origin = origins.get((target, item_id))
-            if origin is None:
-                if status != PENDING or suggestion is None:
-                    continue  # added by hand or imported
-                origin = {"start": start, "end": end, label_key: label, "source": source}
-            outcome = _outcome_of(status, origin[label_key] == label, (origin["start"], origin["end"]) == (start, end))
-            _bump(table, origin[label_key], outcome)
-            _bump(by_model, origin.get("source") or UNKNOWN_SOURCE, outcome)
-    return dict(sorted(by_label.items())), dict(sorted(by_type.items())), dict(sorted(by_model.items()))
 
 
 # -- model versions -------------------------------------------------------------------
@@ -251,48 +149,125 @@ def micro_f1(scores: Mapping[str, Any]) -> float | None:
     return micro.f1 if micro else None
 
 
-def _model_info(row: ModelVersion) -> ModelInfo:
-    try:
-        scores = orjson.loads(row.scores or "{}")
-    except orjson.JSONDecodeError:
-        scores = {}
-    return ModelInfo(row.id, row.name, row.version, row.kind, row.created_at, row.train_documents or 0,
-                     bool(row.active), scores if isinstance(scores, dict) else {})  # fmt: skip
+class Stats:
+    """Figures over one store (``store.stats``)."""
 
+    def __init__(self, store: Store):
+        self._store = store
+        self._t = store.tables
 
-def model_versions(store: Store, kind: str | None = None) -> list[ModelInfo]:
-    """Registered model versions, oldest first (without their blobs)."""
-    fields = [f for f in ModelVersion._meta.sorted_fields if f.name != "blob"]
-    query = ModelVersion.select(*fields).order_by(ModelVersion.created_at, ModelVersion.id)
-    if kind:
-        query = query.where(ModelVersion.kind == kind)
-    return [_model_info(row) for row in query]
+    def counts(self) -> dict[str, Any]:
+        """Figures for ``hakam stats`` and the status bar."""
+        Decision = self._t.Decision
+        by_status = self._store.documents.count_by_status()
+        actions = dict(Decision.select(Decision.action, pw.fn.COUNT(Decision.id)).group_by(Decision.action).tuples())
+        labels, types = self.item_counts()
+        return {
+            "documents": sum(by_status.values()),
+            "reviewed": by_status.get(REVIEWED, 0),
+            "ignored": by_status.get(IGNORED, 0),
+            "to_review": by_status.get(TODO, 0),
+            "decisions": sum(actions.values()),
+            "decisions_by_action": dict(sorted(actions.items())),
+            "pending_suggestions": self._store.suggestions.pending_count(),
+            "entities_by_label": labels,
+            "events_by_type": types,
+        }
 
+    # -- progress and pace --------------------------------------------------------
+    def reviewed_per_day(self) -> list[DayCount]:
+        """Documents currently marked reviewed, by the local day they were reviewed."""
+        Document = self._t.Document
+        query = Document.select(Document.reviewed_at).where(
+            (Document.status == REVIEWED) & Document.reviewed_at.is_null(False)
+        )
+        days = Counter(datetime.fromtimestamp(at).date() for (at,) in query.tuples())
+        out, total = [], 0
+        for day in sorted(days):
+            total += days[day]
+            out.append(DayCount(day, days[day], total))
+        return out
 
-def model_info(store: Store, model_id: int) -> ModelInfo | None:
-    return next((m for m in model_versions(store) if m.id == model_id), None)
+    def actions_per_hour(self) -> dict[str, list[HourCount]]:
+        """Reviewer actions (decision batches, undo and redo included) per hour, per annotator.
+        Hours are counted here, not in SQL, so that both backends round alike."""
+        Decision = self._t.Decision
+        query = Decision.select(Decision.annotator, pw.fn.MIN(Decision.at)).group_by(Decision.annotator, Decision.batch)
+        hours: Counter[tuple[str, int]] = Counter((who, int(at // HOUR)) for who, at in query.tuples())
+        out: dict[str, list[HourCount]] = defaultdict(list)
+        for (who, index), count in sorted(hours.items()):
+            out[who].append(HourCount(index * HOUR, count))
+        return dict(out)
 
+    def item_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Accepted entities per label and accepted events per type."""
+        SpanItem, EventItem = self._t.SpanItem, self._t.EventItem
+        labels = (SpanItem.select(SpanItem.label, pw.fn.COUNT(SpanItem.id)).where(SpanItem.status == ACCEPTED)
+                  .group_by(SpanItem.label).tuples())  # fmt: skip
+        types = (EventItem.select(EventItem.type, pw.fn.COUNT(EventItem.id)).where(EventItem.status == ACCEPTED)
+                 .group_by(EventItem.type).tuples())  # fmt: skip
+        return dict(sorted(labels)), dict(sorted(types))
 
-def active_model(store: Store, kind: str | None = None) -> ModelInfo | None:
-    """The active version (of ``kind``); the newest when several are marked active."""
-    active = [m for m in model_versions(store, kind) if m.active]
-    return active[-1] if active else None
+    # -- suggestion quality ---------------------------------------------------------
+    def _first_snapshots(self) -> dict[tuple[str, int], dict[str, Any]]:
+        """The state of each span/event item before its first decision, when it was a suggestion."""
+        Decision = self._t.Decision
+        first = (
+            Decision.select(pw.fn.MIN(Decision.id))
+            .where(Decision.target.in_(["span", "event"]))
+            .group_by(Decision.target, Decision.item_id)
+        )
+        out = {}
+        query = Decision.select(Decision.target, Decision.item_id, Decision.before).where(Decision.id.in_(first))
+        for target, item_id, before in query.tuples():
+            if before:
+                snap = orjson.loads(before)
+                if snap.get("status") == PENDING:
+                    out[(target, item_id)] = snap
+        return out
 
+    def acceptance(self) -> tuple[dict[str, Outcome], dict[str, Outcome], dict[str, Outcome]]:
+        """Suggestion outcomes by suggested entity label, by suggested event type, and by
+        the suggesting model (its ``source``, ``name@version``). Superseded suggestions
+        and undone additions are not counted."""
+        SpanItem, EventItem = self._t.SpanItem, self._t.EventItem
+        origins = self._first_snapshots()
+        by_label: dict[str, Outcome] = {}
+        by_type: dict[str, Outcome] = {}
+        by_model: dict[str, Outcome] = {}
+        closed = (SUPERSEDED, VOID)
+        spans = SpanItem.select(SpanItem.id, SpanItem.start, SpanItem.end, SpanItem.label, SpanItem.status,
+                                SpanItem.source, SpanItem.suggestion).where(SpanItem.status.not_in(closed)).tuples()  # fmt: skip
+        events = EventItem.select(EventItem.id, EventItem.start, EventItem.end, EventItem.type, EventItem.status,
+                                  EventItem.source, EventItem.suggestion).where(EventItem.status.not_in(closed)).tuples()  # fmt: skip
+        for target, rows, table in (("span", spans, by_label), ("event", events, by_type)):
+            label_key = "label" if target == "span" else "type"
+            for item_id, start, end, label, status, source, suggestion in rows:
+                origin = origins.get((target, item_id))
+                if origin is None:
+                    if status != PENDING or suggestion is None:
+                        continue  # added by hand or imported
+                    origin = {"start": start, "end": end, label_key: label, "source": source}
+                kept_offsets = (origin["start"], origin["end"]) == (start, end)
+                outcome = _outcome_of(status, origin[label_key] == label, kept_offsets)
+                _bump(table, origin[label_key], outcome)
+                _bump(by_model, origin.get("source") or UNKNOWN_SOURCE, outcome)
+        return dict(sorted(by_label.items())), dict(sorted(by_type.items())), dict(sorted(by_model.items()))
 
-def learning_curve(store: Store) -> list[CurvePoint]:
-    """Held-out F1 of each trained version against the reviewed documents it learnt from."""
-    points = []
-    for m in model_versions(store):
-        f1 = micro_f1(m.scores)
-        if f1 is not None and m.train_documents > 0:
-            points.append(CurvePoint(m.id, m.name, m.version, m.kind, m.train_documents, f1, m.active, m.created_at))
-    return sorted(points, key=lambda p: (p.train_documents, p.created_at))
+    def learning_curve(self) -> list[CurvePoint]:
+        """Held-out F1 of each trained version against the reviewed documents it learnt from."""
+        points = []
+        for m in self._store.models.versions():
+            f1 = micro_f1(m.scores)
+            if f1 is not None and m.train_documents > 0:
+                point = CurvePoint(m.id, m.name, m.version, m.kind, m.train_documents, f1, m.active, m.created_at)
+                points.append(point)
+        return sorted(points, key=lambda p: (p.train_documents, p.created_at))
 
-
-def summary(store: Store) -> Summary:
-    entities, events = item_counts(store)
-    by_label, by_type, by_model = acceptance(store)
-    return Summary(
-        reviewed_per_day(store), actions_per_hour(store), entities, events,
-        by_label, by_type, by_model, learning_curve(store),
-    )  # fmt: skip
+    def summary(self) -> Summary:
+        entities, events = self.item_counts()
+        by_label, by_type, by_model = self.acceptance()
+        return Summary(
+            self.reviewed_per_day(), self.actions_per_hour(), entities, events,
+            by_label, by_type, by_model, self.learning_curve(),
+        )  # fmt: skip

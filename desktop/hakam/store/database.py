@@ -1,4 +1,5 @@
-"""Opening the database: location, pragmas, schema version and migrations."""
+"""Opening the database: location (a SQLite file or a PostgreSQL URL), connection
+settings, schema version and migrations."""
 
 from __future__ import annotations
 
@@ -7,94 +8,163 @@ from pathlib import Path
 
 import peewee as pw
 from platformdirs import user_data_path
-from playhouse.migrate import SqliteMigrator, migrate
+from playhouse.migrate import SchemaMigrator, migrate
 
-from hakam.store.tables import TABLES, Document, Setting, database
+from hakam.store.tables import Tables, make_tables
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+URL_SCHEMES = ("postgresql://", "postgres://")
+# Seconds a writer waits for another process's write lock before giving up.
+BUSY_TIMEOUT = 10
 # WAL lets the desk read while a background worker writes; synchronous=FULL makes
 # every committed decision survive a crash of the machine, not only of Hakam.
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": "full",
-    "busy_timeout": 5000,
-    "cache_size": -32_000,
-}
+PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "cache_size": -32_000}
 
 
 class StoreError(RuntimeError):
     pass
 
 
-def default_db_path() -> Path:
-    """``$HAKAM_DB`` or ``hakam.sqlite`` in the user's data folder."""
+def default_db_path() -> Path | str:
+    """``$HAKAM_DB`` (a file or a PostgreSQL URL) or ``hakam.sqlite`` in the user's data folder."""
     override = os.environ.get("HAKAM_DB")
     if override:
-        return Path(override)
+        return override if is_url(override) else Path(override)
     return user_data_path("hakam", appauthor=False) / "hakam.sqlite"
 
 
-def _v1_to_v2(db: pw.Database) -> None:
-    migrator = SqliteMigrator(db)
-    migrate(
-        migrator.add_column("document", "position", Document.position),
-        migrator.add_column("document", "uncertainty", Document.uncertainty),  # indexed by the field
+def is_url(location: Path | str) -> bool:
+    return isinstance(location, str) and location.startswith(URL_SCHEMES)
+
+
+def describe(location: Path | str) -> str:
+    """The location for messages, without a password."""
+    if not is_url(location):
+        return str(location)
+    scheme, rest = str(location).split("://", 1)
+    credentials, at, host = rest.rpartition("@")
+    return f"{scheme}://{credentials.split(':')[0]}{at}{host}"
+
+
+def open_database(location: Path | str) -> pw.Database:
+    """An unconnected peewee database for a file path or a ``postgresql://`` URL.
+
+    SQLite write transactions start with ``BEGIN IMMEDIATE``: a writer takes the
+    lock first and waits up to ``BUSY_TIMEOUT`` for it, instead of failing at once
+    when another process wrote since its read began."""
+    if is_url(location):
+        url = str(location).replace("postgres://", "postgresql://", 1)
+        return pw.PostgresqlDatabase(url, autoconnect=True)
+    path = Path(location)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    pragmas = dict(PRAGMAS, busy_timeout=int(BUSY_TIMEOUT * 1000))
+    return pw.SqliteDatabase(
+        str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE", check_same_thread=False
     )
 
 
-MIGRATIONS = {1: _v1_to_v2}  # from version N to N+1
-
-
-def _stored_version(db: pw.Database) -> int | None:
-    if not db.table_exists("setting"):
-        return None
-    row = Setting.get_or_none(Setting.key == "schema_version")
-    return int(row.value) if row else None
-
-
-def connect(path: Path | str) -> pw.SqliteDatabase:
-    """Open (creating or upgrading) the database at ``path`` and bind the tables to it."""
-    path = Path(path)
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    database.initialize(db)
+def connect(location: Path | str) -> tuple[pw.Database, Tables]:
+    """Open (creating or upgrading) the database at ``location``; its own tables."""
+    where = describe(location)
+    db = open_database(location)
     try:
         db.connect(reuse_if_open=True)
     except pw.DatabaseError as error:
-        raise StoreError(f"{path}: cannot open database: {error}") from None
+        raise StoreError(f"{where}: cannot open database: {error}".strip()) from None
+    tables = make_tables(db)
     try:
-        version = _stored_version(db)
+        stored = _stored_version(db, tables)
     except pw.DatabaseError as error:
-        raise StoreError(f"{path}: not a Hakam database ({error})") from None
+        db.close()
+        raise StoreError(f"{where}: not a Hakam database ({error})") from None
+    try:
+        version = None if stored is None else int(stored)
+    except ValueError:
+        db.close()
+        raise StoreError(f"{where}: unreadable schema version {stored!r}; not a database this Hakam wrote") from None
     if version is None:
         with db.atomic():
-            db.create_tables(TABLES)
-            Setting.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
+            db.create_tables(tables.all)
+            if isinstance(db, pw.PostgresqlDatabase):
+                db.execute_sql(f"CREATE SEQUENCE IF NOT EXISTS {BATCH_SEQUENCE}")
+            _set_version(tables, SCHEMA_VERSION)
     elif version > SCHEMA_VERSION:
+        db.close()
         raise StoreError(
-            f"{path}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam"
+            f"{where}: database version {version} is newer than this Hakam ({SCHEMA_VERSION}); update Hakam"
         )
     elif version < SCHEMA_VERSION:
-        _upgrade(db, version)
-    return db
+        _upgrade(db, tables, version)
+    return db, tables
 
 
-def _upgrade(db: pw.SqliteDatabase, version: int) -> None:
+# PostgreSQL hands out decision batch numbers from a sequence (concurrent writers);
+# SQLite's write lock serialises writers, so max + 1 is safe there.
+BATCH_SEQUENCE = "decision_batch_seq"
+
+
+def _stored_version(db: pw.Database, tables: Tables) -> str | None:
+    if not db.table_exists("setting"):
+        return None
+    row = tables.Setting.get_or_none(tables.Setting.key == "schema_version")
+    return row.value if row else None
+
+
+def _set_version(tables: Tables, version: int) -> None:
+    Setting = tables.Setting
+    Setting.insert(key="schema_version", value=str(version)).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: str(version)}
+    ).execute()
+
+
+# -- migrations: from version N to N+1 ------------------------------------------------
+def _v1_to_v2(db: pw.Database, tables: Tables) -> None:
+    migrator = SchemaMigrator.from_database(db)
+    migrate(
+        migrator.add_column("document", "position", tables.Document.position),
+        migrator.add_column("document", "uncertainty", tables.Document.uncertainty),  # indexed by the field
+    )
+
+
+def _v2_to_v3(db: pw.Database, tables: Tables) -> None:
+    """SQLite ids become AUTOINCREMENT (never reused): each table is rebuilt, the
+    documented SQLite way (new table, copy, drop, rename)."""
+    if not isinstance(db, pw.SqliteDatabase):
+        return
+    plain = '"id" INTEGER NOT NULL PRIMARY KEY'
+    for model in tables.all:
+        name = model._meta.table_name
+        (sql,) = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        if plain not in sql or "AUTOINCREMENT" in sql:
+            continue
+        rebuilt = sql.replace(plain, plain + " AUTOINCREMENT", 1).replace(f'"{name}"', f'"{name}__v3"', 1)
+        db.execute_sql(rebuilt)
+        db.execute_sql(f'INSERT INTO "{name}__v3" SELECT * FROM "{name}"')
+        db.execute_sql(f'DROP TABLE "{name}"')
+        db.execute_sql(f'ALTER TABLE "{name}__v3" RENAME TO "{name}"')
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+
+
+def _upgrade(db: pw.Database, tables: Tables, version: int) -> None:
     """Run the migrations in one transaction. SQLite rebuilds a table to change a
     column, and dropping the old copy would cascade-delete rows that point at it,
     so foreign keys are off meanwhile and checked afterwards."""
-    db.execute_sql("PRAGMA foreign_keys = OFF")
+    sqlite = isinstance(db, pw.SqliteDatabase)
+    if sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
             while version < SCHEMA_VERSION:
-                MIGRATIONS[version](db)
+                MIGRATIONS[version](db, tables)
                 version += 1
-            Setting.replace(key="schema_version", value=str(version)).execute()
-            db.create_tables(TABLES, safe=True)
-            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            _set_version(tables, version)
+            db.create_tables(tables.all, safe=True)
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
             if broken:
                 raise StoreError(f"upgrade left {len(broken)} broken references; the database was not changed")
     finally:
-        db.execute_sql("PRAGMA foreign_keys = ON")
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")

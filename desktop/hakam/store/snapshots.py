@@ -1,7 +1,8 @@
 """Item snapshots: the before/after of each decision, and applying one.
 
 A snapshot is the full state of one span, event (with its arguments) or
-document review status, as a JSON-able dict; ``None`` means "does not exist".
+document review status, as a JSON-able dict; ``None`` means "does not exist"
+(never added, or its addition undone: the row stays, closed as ``void``).
 Applying the ``after`` of a decision does it; applying its ``before`` undoes it.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+import peewee as pw
 
-from hakam.store.tables import ArgumentItem, Document, EventItem, SpanItem
+from hakam.store.tables import VOID, Tables
 
 Snapshot = dict[str, Any] | None
 
@@ -28,8 +30,8 @@ def loads(raw: str | None) -> Snapshot:
     return None if raw is None else orjson.loads(raw)
 
 
-def span_snapshot(row: SpanItem | None) -> Snapshot:
-    if row is None:
+def span_snapshot(row: Any) -> Snapshot:
+    if row is None or row.status == VOID:
         return None
     snap = {name: getattr(row, name) for name in _SPAN_FIELDS}
     snap["document"] = row.document_id
@@ -37,57 +39,66 @@ def span_snapshot(row: SpanItem | None) -> Snapshot:
     return snap
 
 
-def event_snapshot(row: EventItem | None) -> Snapshot:
-    if row is None:
+def event_snapshot(t: Tables, row: Any) -> Snapshot:
+    if row is None or row.status == VOID:
         return None
     snap = {name: getattr(row, name) for name in _EVENT_FIELDS}
     snap["document"] = row.document_id
     snap["suggestion"] = row.suggestion_id
     snap["attributes"] = orjson.loads(row.attributes)
-    snap["arguments"] = [
-        [a.role, a.start, a.end]
-        for a in ArgumentItem.select().where(ArgumentItem.event == row.id).order_by(ArgumentItem.id)
-    ]
+    args = t.ArgumentItem
+    snap["arguments"] = [[a.role, a.start, a.end] for a in args.select().where(args.event == row.id).order_by(args.id)]
     return snap
 
 
-def document_snapshot(row: Document) -> Snapshot:
+def document_snapshot(row: Any) -> Snapshot:
     return {name: getattr(row, name) for name in _DOC_FIELDS}
 
 
-def apply_span(item_id: int, snap: Snapshot) -> None:
+def _upsert(model: type[pw.Model], item_id: int | None, values: dict[str, Any]) -> int:
+    """Update row ``item_id`` (or insert a new row, the database picking the id)."""
+    if item_id is None:
+        return model.insert(**values).execute()
+    if model.update(**values).where(model.id == item_id).execute() == 0:
+        # Only in databases from before version 3, where undoing an addition deleted its row.
+        model.insert(id=item_id, **values).execute()
+    return item_id
+
+
+def apply_span(t: Tables, item_id: int | None, snap: Snapshot) -> int:
+    """Make span ``item_id`` look like ``snap``; returns its id (new when ``item_id`` is None)."""
     if snap is None:
-        SpanItem.delete().where(SpanItem.id == item_id).execute()
-        return
+        assert item_id is not None
+        t.SpanItem.update(status=VOID).where(t.SpanItem.id == item_id).execute()
+        return item_id
     values = {name: snap[name] for name in _SPAN_FIELDS}
     values.update(document=snap["document"], suggestion=snap["suggestion"])
-    SpanItem.insert(id=item_id, **values).on_conflict_replace().execute()
+    return _upsert(t.SpanItem, item_id, values)
 
 
-def apply_event(item_id: int, snap: Snapshot) -> None:
-    ArgumentItem.delete().where(ArgumentItem.event == item_id).execute()
+def apply_event(t: Tables, item_id: int | None, snap: Snapshot) -> int:
     if snap is None:
-        EventItem.delete().where(EventItem.id == item_id).execute()
-        return
+        assert item_id is not None
+        t.EventItem.update(status=VOID).where(t.EventItem.id == item_id).execute()
+        return item_id
     values = {name: snap[name] for name in _EVENT_FIELDS}
     values.update(
         document=snap["document"],
         suggestion=snap["suggestion"],
         attributes=orjson.dumps(snap["attributes"]).decode(),
     )
-    exists = EventItem.select().where(EventItem.id == item_id).exists()
-    if exists:
-        EventItem.update(**values).where(EventItem.id == item_id).execute()
-    else:
-        EventItem.insert(id=item_id, **values).execute()
+    item_id = _upsert(t.EventItem, item_id, values)
+    t.ArgumentItem.delete().where(t.ArgumentItem.event == item_id).execute()
     rows = [{"event": item_id, "role": r, "start": s, "end": e} for r, s, e in snap["arguments"]]
     if rows:
-        ArgumentItem.insert_many(rows).execute()
+        t.ArgumentItem.insert_many(rows).execute()
+    return item_id
 
 
-def apply_document(item_id: int, snap: Snapshot) -> None:
-    assert snap is not None, "documents are never created by a decision"
-    Document.update(**{name: snap[name] for name in _DOC_FIELDS}).where(Document.id == item_id).execute()
+def apply_document(t: Tables, item_id: int | None, snap: Snapshot) -> int:
+    assert snap is not None and item_id is not None, "documents are never created by a decision"
+    t.Document.update(**{name: snap[name] for name in _DOC_FIELDS}).where(t.Document.id == item_id).execute()
+    return item_id
 
 
 APPLY = {"span": apply_span, "event": apply_event, "document": apply_document}

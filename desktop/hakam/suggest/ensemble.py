@@ -5,6 +5,7 @@ the ``source`` of the suggester that proposed it. When members agree on exactly
 the same span, the score rises (``1 - (1-a)(1-b)``): two independent votes. A
 trained model among them (the CRF, ``suggest_and_judge``) decides instead, by the
 policy it learned on held-out reviewed documents (``hakam.suggest.stacking``).
+No event keeps an argument from inside another kept name (``outside_names``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from hakam.core.model import Document, Event, Span
+from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggester, Suggestions
 from hakam.suggest.stacking import stack, with_arguments
 
@@ -59,6 +60,23 @@ def merge_events(groups: Sequence[list[Event]]) -> list[Event]:
     return sorted(_non_overlapping(ranked, lambda e: e.trigger), key=lambda e: e.trigger.key)
 
 
+def outside_names(spans: list[Span], events: list[Event]) -> list[Event]:
+    """The events without the arguments that lie inside (or across) a kept name of other
+    offsets: لبنان is no Place when the kept name is قوات الأمم المتحدة المؤقتة في لبنان."""
+    kept = {(s.start, s.end) for s in spans}
+    covered: dict[int, tuple[int, int]] = {i: (s.start, s.end) for s in spans for i in range(s.start, s.end)}
+
+    def free(arg: Argument) -> bool:
+        where = (arg.span.start, arg.span.end)
+        return where in kept or all(covered.get(i, where) == where for i in range(*where))
+
+    out = []
+    for event in events:
+        arguments = tuple(a for a in event.arguments if free(a))
+        out.append(event if len(arguments) == len(event.arguments) else replace(event, arguments=arguments))
+    return out
+
+
 def _non_overlapping(ranked: list[T], span_of: Callable[[T], Span]) -> list[T]:
     """The items in rank order that overlap no better-ranked kept item."""
     used: set[int] = set()
@@ -96,7 +114,7 @@ class Ensemble:
         confidences = [item.score or 0.0 for item in (*spans, *events)]
         for model in (m for m in self.members if hasattr(m, "suggest_and_judge")):
             spans, events, confidences = stacked(model, doc, spans, events)
-        return spans, events, confidences
+        return spans, outside_names(spans, events), confidences
 
 
 def stacked(

@@ -3,9 +3,15 @@
 For each trigger, within its sentence:
 - PLACE: places after the trigger (or, when none, a place just before it);
   a FAC after an attack-type trigger is its TARGET instead;
-- TIME: the nearest DATE; its resolved value becomes the ``date`` attribute;
-- AGENT: an ORG just after a verb trigger (VSO), an ORG shortly before the
-  trigger, one after "من قبل", or both sides of بين X و Y for clashes;
+- TIME: the nearest DATE; its resolved value becomes the ``date`` attribute,
+  else the dateline's date (or the article's) for events of the dateline's
+  paragraph (بيروت - ٢٢ تموز ٢٠٢٥ (وكالات) - قتل …);
+- AGENT: an organisation that claims the event (X … مسؤوليته عن الهجوم), one
+  after a verb of carrying out (غارات شنها الجيش, قذائف أطلقها الحوثيون), just
+  after a verb trigger (VSO) or a noun trigger (هجوم لداعش, استعادة الجيش), after
+  "من قبل", both sides of بين X و Y for clashes, else one shortly before the
+  trigger. An organisation that says, condemns, denies or reports (أدانت الحكومة
+  الغارة, قالت قناة X إن الغارات) is the source, not the agent;
 - VICTIM: a person after a killing, injury or arrest trigger, or an ORG after
   مقاتلي/عناصر/جنود;
 - ``fatalities``/``injured``: an exact number next to a killing/injury trigger
@@ -28,14 +34,30 @@ _MEMBERS = match_keys(
 )
 _APPROXIMATE = match_keys({"اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "اقل", "ما", "لا", "يقل", "يزيد", "عن"})
 _BETWEEN = match_keys({"فيها", "فيه", "خلالها", "خلاله", "فيهم", "منهم", "منها", "جراءها", "جراءه", "بها", "به"})
+# Verbs of carrying out with an object pronoun: the organisation after them did it.
+_CARRIED_OUT = match_keys(
+    {"شنها", "شنه", "شنته", "شنتها", "شنوها", "نفذها", "نفذه", "نفذته", "نفذتها", "نفذوها", "اطلقها", "اطلقه",
+     "اطلقته", "اطلقتها", "اطلقوها", "تبنته", "تبنتها", "تبناها", "تبناه", "فجرها", "فجرتها", "زرعها", "زرعتها"}
+)  # fmt: skip
+_CLAIM = match_keys({"مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "المسؤوليه"})
+_FOLLOWERS = match_keys(
+    {"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "من", "طائرات", "مسيرات", "تابعه", "تابعون"}
+)
+# Noun triggers whose genitive is the one who acts (استعادة الجيش), not the victim (مقتل قائد).
+_GENITIVE_AGENT = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "TERRITORY", "CLASH", "EXPLOSION"})
+_QUOTES = frozenset({"«", "»", '"', "(", ")"})
+_CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
 
 
 class Arguments:
-    def __init__(self, text: Text, kb: KB, entities: list[Cand], triggers: list[Found]):
+    def __init__(self, text: Text, kb: KB, entities: list[Cand], triggers: list[Found], article: str | None = None):
         self.text, self.kb, self.entities, self.triggers = text, kb, entities, triggers
         self.forms = [w.form for w in text.words]
+        dateline = next((c for c in entities if c.label == "DATE" and self._dateline(c)), None)
+        self.lead = self._paragraph(dateline.first) if dateline else None
+        self.lead_date = (dateline.value if dateline else None) or article
 
     def for_trigger(self, t: Found) -> tuple[list[tuple[str, Cand]], dict[str, int | str]]:
         lo, hi = self.text.sentence_bounds(t.first)
@@ -51,10 +73,18 @@ class Arguments:
         attributes: dict[str, int | str] = {}
         if time and time.value:
             attributes["date"] = time.value
+        elif self.lead_date and self.lead and self._paragraph(t.first) == self.lead:
+            attributes["date"] = self.lead_date
         return _unique(args), attributes
 
+    def _paragraph(self, i: int) -> tuple[int, int]:
+        """Normalised offsets of the line holding word ``i``."""
+        text, at = self.text.text, self.text.words[i].start
+        return text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1)
+
     def _places(self, t: Found, inside: list[Cand]) -> list[tuple[str, Cand]]:
-        after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW]
+        after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
+                 and not self._other_trigger_between(t, c.first)]  # fmt: skip
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -63,6 +93,19 @@ class Arguments:
             before = [c for c in inside if c.label in PLACE_LABELS and t.first - 6 <= c.first < t.first]
             out = [("PLACE", c) for c in before[-1:]]
         return out
+
+    def _other_trigger_between(self, t: Found, end: int) -> bool:
+        """Another event's trigger between ``t`` and word ``end`` owns what follows it
+        ({الغارات} … إلى {نزوح} … من بلدات X), unless it only says how ``t`` came
+        about ({قتل} تسعة في {غارات} على أريحا)."""
+        for o in self.triggers:
+            if t.last <= o.first < end and _family(o.type) != _family(t.type) and not self._cause(o):
+                return True
+        return False
+
+    def _cause(self, o: Found) -> bool:
+        form = self.forms[o.first]
+        return o.prefix > 0 and form[0] == "ب" or self.forms[o.first - 1] in _CAUSE if o.first else False
 
     def _time(self, t: Found, inside: list[Cand]) -> Cand | None:
         dates = [c for c in inside if c.label == "DATE" and not self._dateline(c)]
@@ -73,16 +116,27 @@ class Arguments:
         return c.last < len(self.forms) and self.forms[c.last] in ("(", "-", "–")
 
     def _agents(self, t: Found, inside: list[Cand]) -> list[Cand]:
-        orgs = [c for c in inside if c.label == "ORG" or (c.label == "GPE" and t.type == "AGREEMENT")]
+        orgs = [c for c in inside if (c.label == "ORG" or (c.label == "GPE" and t.type == "AGREEMENT"))
+                and not self._source(c, t)]  # fmt: skip
+        claimed = self._claimed(t, orgs)
+        if claimed:
+            return [claimed]
         if t.type in ("CLASH", "AGREEMENT") and "بين" in self.forms[t.last : t.last + 3]:
             k = self.forms.index("بين", t.last)
             pair = [c for c in orgs if k < c.first <= k + 8][:2]
             if pair:
                 return pair
+        carried = self._carried_out(t, orgs)
+        if carried:
+            return [carried]
         if t.pos == "verb":
             right = [c for c in orgs if t.last <= c.first <= t.last + 1]
             if right:
                 return right[:1]
+        elif t.type in _GENITIVE_AGENT:
+            right = [c for c in orgs if c.first == t.last and c.label == "ORG"]
+            if right:
+                return right
         for k in range(t.last, min(t.last + 8, len(self.forms) - 1)):
             if self.forms[k] == "من" and self.forms[k + 1] == "قبل":
                 by = [c for c in orgs if k + 2 <= c.first <= k + 3]
@@ -92,6 +146,34 @@ class Arguments:
         blocked = {o.first for o in self.triggers if o.first < t.first}
         left = [c for c in left if not any(c.last <= b < t.first for b in blocked)]
         return left[-1:]
+
+    def _source(self, c: Cand, t: Found) -> bool:
+        """``c`` says, condemns, denies or reports rather than acts: a verb of saying
+        right before it (أدانت الحكومة), right after it, or between it and the trigger."""
+        verbs = self.kb.speech_verbs
+        before = c.first - 1
+        while before > c.first - 4 and (self.forms[before] in _QUOTES or self.forms[before] in self.kb.org_heads):
+            before -= 1  # قالت قناة «المسيرة»
+        around = [before, c.last] + list(range(c.last, t.first))
+        return any(0 <= k < len(self.forms) and self.forms[k] != "بين"
+                   and any(key in verbs for _, key in stems(self.forms[k])) for k in around)  # fmt: skip
+
+    def _claimed(self, t: Found, orgs: list[Cand]) -> Cand | None:
+        """X … مسؤوليته عن {الهجوم}: the one who claims the event."""
+        if t.first < 2 or self.forms[t.first - 1] != "عن" or self.forms[t.first - 2] not in _CLAIM:
+            return None
+        before = [c for c in self.entities if c.label == "ORG" and t.first - 2 - _AGENT_WINDOW <= c.first < t.first - 2]
+        return before[-1] if before else None
+
+    def _carried_out(self, t: Found, orgs: list[Cand]) -> Cand | None:
+        """{غارات} شنها الجيش, {قذائف} هاون أطلقها الحوثيون, {هجوم} شنه مسلحون من جماعة X."""
+        for k in range(t.last, min(t.last + 4, len(self.forms))):
+            if any(key in _CARRIED_OUT for _, key in stems(self.forms[k])):
+                j = k + 1
+                while j < len(self.forms) and j - k <= 4 and self.forms[j] in _FOLLOWERS:
+                    j += 1
+                return next((c for c in orgs if c.first == j or c.first == k + 1), None)
+        return None
 
     def _victims(self, t: Found, inside: list[Cand]) -> list[Cand]:
         persons = [c for c in inside if c.label == "PERS" and t.last <= c.first <= t.last + 6]
@@ -106,6 +188,11 @@ class Arguments:
             ):
                 return [c]
         return []
+
+
+def _family(kind: str) -> str:
+    """Violence (attacks and their casualties) shares places; other kinds own theirs."""
+    return "violence" if kind in ATTACKS or kind in ("KILLING", "INJURY") else kind
 
 
 def counts(text: Text, kb: KB, t: Found) -> dict[str, int]:

@@ -26,17 +26,10 @@ _MIN_PRECISION = 0.5
 
 def collect(store) -> list[tuple[str, str, int]]:  # store: hakam.store.Store
     """(name, label, times accepted) of accepted names that no shipped gazetteer has."""
-    from hakam.store.tables import ACCEPTED, Document, SpanItem
-
     votes: dict[str, Counter[str]] = {}
     surface: dict[str, str] = {}
     texts: dict[int, str] = {}
-    query = (
-        SpanItem.select(SpanItem.start, SpanItem.end, SpanItem.label, Document.id, Document.text)
-        .join(Document)
-        .where((SpanItem.status == ACCEPTED) & (SpanItem.label.in_(sorted(NAME_LABELS))))
-        .tuples()
-    )
+    query = store.items.accepted_spans_with_text(NAME_LABELS)
     for start, end, label, document_id, text in query:
         name = " ".join(text[start:end].split())
         key = match_key(name)
@@ -74,13 +67,13 @@ def _mentions(votes: dict[str, Counter[str]], texts) -> Counter[str]:
 def update(store) -> int:
     """Recompute the learned gazetteer and save it in the store; returns its size."""
     entries = collect(store)
-    store.set_setting(SETTING, orjson.dumps([list(e) for e in entries]).decode())
+    store.settings.set(SETTING, orjson.dumps([list(e) for e in entries]).decode())
     return len(entries)
 
 
 def entries(store) -> list[tuple[str, str]]:
     """The learned (name, label) pairs saved in the store."""
-    raw = store.setting(SETTING)
+    raw = store.settings.get(SETTING)
     if not raw:
         return []
     return [(name, label) for name, label, *_ in orjson.loads(raw)]

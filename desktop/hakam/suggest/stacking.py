@@ -140,8 +140,13 @@ def _non_overlapping(ranked: list[T]) -> list[T]:
 
 def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence[Span]) -> list[Event]:
     """Model triggers take the arguments and attributes of an overlapping event of the
-    same type from the other side; every argument points at the kept entity span
-    that overlaps it, when there is one (so a reviewed boundary carries over)."""
+    same type from the other side; an argument wider than a kept name of its label
+    (تنظيم داعش where the reviewers keep داعش) points at that name instead."""
+
+    def narrowed(span: Span) -> Span:
+        inside = [s for s in spans if s.label == span.label and span.start <= s.start and s.end <= span.end]
+        return inside[0] if len(inside) == 1 else span
+
     out = []
     for event in events:
         donor = event if event.arguments or event.attributes else next(
@@ -149,9 +154,7 @@ def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence
         if donor is None:
             out.append(event)
             continue
-        arguments = tuple(
-            replace(a, span=next((s for s in spans if s.overlaps(a.span)), a.span)) for a in donor.arguments
-        )
+        arguments = tuple(replace(a, span=narrowed(a.span)) for a in donor.arguments)
         out.append(replace(event, arguments=arguments, attributes=dict(donor.attributes)))
     return out
 

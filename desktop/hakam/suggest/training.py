@@ -69,7 +69,7 @@ def split(docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:
 def reviewed_documents(store) -> list[Document]:
     from hakam.store import REVIEWED
 
-    return [store.reviewed_document(i) for i in store.document_ids(status=REVIEWED)]
+    return [store.items.reviewed_document(i) for i in store.documents.ids(status=REVIEWED)]
 
 
 def train_from_store(
@@ -110,11 +110,9 @@ def train_from_store(
     blob = train_models(docs, featurize, should_stop, policy)
     if blob is None:
         return TrainResult(None, len(docs), len(held), scores, stopped=True, learned_names=names)
-    from hakam.store.tables import ModelVersion
-
-    number = ModelVersion.select().where(ModelVersion.kind == CRF_KIND).count() + 1
+    number = store.models.count(CRF_KIND) + 1
     version = f"{number}-{time.strftime('%Y%m%d-%H%M')}"
-    model_id = store.model_version(CRF_KIND, version, CRF_KIND, blob=blob, scores=orjson.dumps(scores).decode(),
+    model_id = store.models.register(CRF_KIND, version, CRF_KIND, blob=blob, scores=orjson.dumps(scores).decode(),
                                    train_documents=len(docs))  # fmt: skip
     if activate_model:
         activate(store, model_id)
@@ -148,24 +146,17 @@ def _summary(result: dict[str, Any]) -> dict[str, Any]:
 
 def activate(store, model_version_id: int) -> None:
     """Make ``model_version_id`` the active CRF model (any other becomes inactive)."""
-    from hakam.store.tables import ModelVersion
-
-    with store.atomic():
-        row = ModelVersion.get_by_id(model_version_id)
-        ModelVersion.update(active=False).where(ModelVersion.kind == row.kind).execute()
-        ModelVersion.update(active=True).where(ModelVersion.id == model_version_id).execute()
+    store.models.activate(model_version_id)
 
 
 def active_crf(store, rules: RuleSuggester | None = None) -> CrfSuggester | None:
     """The active CRF model; its rule hints come from ``rules`` (shared, so an
     ensemble runs the rules once per document)."""
-    from hakam.store.tables import ModelVersion
-
-    row = (ModelVersion.select().where((ModelVersion.kind == CRF_KIND) & ModelVersion.active)
-           .order_by(ModelVersion.id.desc()).first())  # fmt: skip
-    if not row or not row.blob:
+    active = store.models.active_blob(CRF_KIND)
+    if active is None:
         return None
-    return CrfSuggester(bytes(row.blob), row.version, Featurizer(rules=rules) if rules else None)
+    version, blob = active
+    return CrfSuggester(blob, version, Featurizer(rules=rules) if rules else None)
 
 
 def suggester_for_store(store) -> Ensemble:
@@ -196,14 +187,14 @@ def refresh_suggestions(
     """Suggest on unreviewed documents (all of them, or ``document_ids``); returns how many were done."""
     from hakam.store import TODO
 
-    ids = list(document_ids) if document_ids is not None else store.document_ids(status=TODO)
+    ids = list(document_ids) if document_ids is not None else store.documents.ids(status=TODO)
     kind = suggester.name.split(":")[0]
-    model_id = store.model_version(suggester.name, suggester.version, kind)
+    model_id = store.models.register(suggester.name, suggester.version, kind)
     done = 0
     for n, document_id in enumerate(ids):
         if should_stop():
             break
-        view = store.document(document_id)
+        view = store.documents.get(document_id)
         if view.status != TODO:
             continue
         doc = Document(view.text, view.ext_id, dict(view.meta))
@@ -213,7 +204,7 @@ def refresh_suggestions(
         else:
             spans, events = suggester.suggest(doc)
             confidences = [item.score for item in (*spans, *events) if item.score is not None]
-        store.replace_suggestions(document_id, spans, events, model_id, uncertainty(confidences))
+        store.suggestions.replace(document_id, spans, events, model_id, uncertainty(confidences))
         done += 1
         progress("suggest", n + 1, len(ids))
     return done
