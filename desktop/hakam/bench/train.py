@@ -158,7 +158,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
             summary = import_file(store, Path(args.train), fmt, reviewed=True, add_labels=True,
                                   options=ReadOptions(sentences_per_doc=per_doc))  # fmt: skip
             import_seconds = time.perf_counter() - began
-            for note in summary.notes:
+            for note in summary.reader_notes:
                 say(note)
             say(f"imported {summary.documents} training documents, {summary.spans} spans "
                 f"({summary.trimmed} proclitics trimmed) in {import_seconds:.1f} s")  # fmt: skip
@@ -179,7 +179,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
             store.close()
     return {
         "train": str(args.train), "test": str(args.test), "format": fmt,
-        "sentences_per_doc": per_doc or SENTENCES_PER_DOC, "import_notes": summary.notes,
+        "sentences_per_doc": per_doc or SENTENCES_PER_DOC, "import_notes": summary.reader_notes,
         "training_documents": summary.documents, "training_spans": summary.spans, "trimmed": summary.trimmed,
         "model": asdict(trained) if is_dataclass(trained) else trained,
         "scored_labels": list(SCORED), "label_map": PLACE_MAP, "ignored": list(IGNORED),

@@ -69,7 +69,7 @@ def parse_map(values: list[str]) -> dict[str, str]:
             continue
         try:
             table = tomllib.loads(Path(value).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise CommandError(f"--map {value}: {error}") from None
         mapping.update({str(k): str(v) for k, v in table.items()})
     return mapping
@@ -97,9 +97,7 @@ def run(args: argparse.Namespace) -> int:
     for path, fmt in summary.formats.items():
         if args.format == "auto":
             print(f"{path}: read as {fmt}", file=sys.stderr)
-    for note in summary.notes:
-        print(note, file=sys.stderr)
-    for line in summary.skipped:
-        print(f"skipped {line}", file=sys.stderr)
+    for line in summary.notes():
+        print(line, file=sys.stderr)
     print(orjson.dumps(summary.as_dict()).decode())
     return 0

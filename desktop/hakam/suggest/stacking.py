@@ -75,9 +75,17 @@ class Policy:
 
     @classmethod
     def from_json(cls, data: Mapping | None, known: Iterable[str] = ()) -> Policy:
-        data = data or {}
-        choices = {k: Choice(v[0], v[1]) for k, v in (data.get("choices") or {}).items()}
-        return cls(choices, frozenset(data.get("known") or known))
+        """The policy a model file carries; entries that make no sense are left out (defaults)."""
+        data = data if isinstance(data, Mapping) else {}
+        raw = data.get("choices")
+        choices = {}
+        for key, value in (raw if isinstance(raw, Mapping) else {}).items():
+            if isinstance(value, list) and len(value) == 2 and value[0] in (MODEL, RULES):
+                fill = value[1]
+                if fill is None or (isinstance(fill, int | float) and 0 <= fill <= 1):
+                    choices[str(key)] = Choice(value[0], fill)
+        listed = data.get("known")
+        return cls(choices, frozenset(map(str, listed)) if isinstance(listed, list) else frozenset(known))
 
 
 def _span_of(item: Span | Event) -> Span:
