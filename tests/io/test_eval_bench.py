@@ -42,7 +42,7 @@ def test_sentences_per_doc_must_be_positive(capsys: pytest.CaptureFixture[str]) 
     for value in ("0", "-3", "x"):
         with pytest.raises(SystemExit):
             main(["import", "a.conll", "--sentences-per-doc", value])
-        assert "is not a whole number of 1 or more" in capsys.readouterr().err
+        assert "give 1 or more" in capsys.readouterr().err
 
 
 def test_auto_detection_of_folders_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -141,7 +141,7 @@ def test_a_name_mostly_left_untagged_is_not_learned(tmp_path):
 def test_the_stacking_policy_travels_in_the_model_blob(trained):
     parts, _ = unpack(trained)
     policy = Policy({"span:PERS": Choice("model", 0.25)}, frozenset({"span:PERS"}))
-    assert CrfSuggester(pack(parts, 3, policy)).policy == policy
+    assert CrfSuggester(pack(parts, 3, policy.as_json())).policy == policy
     assert CrfSuggester(pack(parts, 3)).policy.choices == {}  # no held-out documents: the defaults
 
 

@@ -45,9 +45,9 @@ def positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number; give 1 or more") from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+        raise argparse.ArgumentTypeError(f"{value} is {'negative' if number < 0 else 'zero'}; give 1 or more")
     return number
 
 
