@@ -57,6 +57,7 @@ class _Step:
 
 
 Build = Callable[[], tuple[int, list[_Step]]]  # inside the transaction: (document id, steps)
+Check = Callable[[int], None]  # inside the transaction: raises DecisionError for a document id
 
 
 class Decisions:
@@ -146,12 +147,15 @@ class Decisions:
         if not 0 <= start < end <= len(text):
             raise DecisionError(f"offsets {start}..{end} are outside the text")
 
-    def _span_change(self, item_id: int, action: str, edited: bool = False, **updates: object) -> Change:
+    def _span_change(self, item_id: int, action: str, edited: bool = False, check: Check | None = None,
+                     **updates: object) -> Change:  # fmt: skip
         """One span decision; arguments on the span's extent follow it (a resize moves
         them, a delete or reject removes them) in the same batch, so one undo reverts both."""
 
         def build() -> tuple[int, list[_Step]]:
             row = self._row("span", item_id)
+            if check:
+                check(row.document_id)
             before = snap.span_snapshot(row)
             assert before is not None
             after = dict(before, annotator=self._store.annotator, updated_at=time.time(), **updates)
@@ -194,9 +198,12 @@ class Decisions:
             steps.append(_Step("event", row.id, before, after))
         return steps
 
-    def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None], edited: bool = True) -> Change:
+    def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None], edited: bool = True,
+                      check: Check | None = None) -> Change:  # fmt: skip
         def build() -> tuple[int, list[_Step]]:
             row = self._row("event", item_id)
+            if check:
+                check(row.document_id)
             before = snap.event_snapshot(self._t, row)
             after = orjson.loads(orjson.dumps(before))
             edit(after)
@@ -219,8 +226,10 @@ class Decisions:
         return self._span_change(item_id, "relabel", edited=True, label=label, status=ACCEPTED)
 
     def resize(self, item_id: int, start: int, end: int) -> Change:
-        self._check_offsets(self._row("span", item_id).document_id, start, end)
-        return self._span_change(item_id, "resize", edited=True, start=start, end=end, status=ACCEPTED)
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
+
+        return self._span_change(item_id, "resize", True, check, start=start, end=end, status=ACCEPTED)
 
     def delete(self, item_id: int) -> Change:
         return self._span_change(item_id, "delete", status=DELETED)
@@ -228,13 +237,17 @@ class Decisions:
     def add_span(self, document_id: int, start: int, end: int, label: str) -> Change:
         """A span the reviewer marked; the database gives it a fresh id."""
         self._check_label(label)
-        self._check_offsets(document_id, start, end)
         after = {
             "document": document_id, "suggestion": None, "start": start, "end": end, "label": label,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
             "updated_at": time.time(),
         }  # fmt: skip
-        return self._act("add", lambda: (document_id, [_Step("span", None, None, after)]))
+
+        def build() -> tuple[int, list[_Step]]:
+            self._check_offsets(document_id, start, end)
+            return document_id, [_Step("span", None, None, after)]
+
+        return self._act("add", build)
 
     def accept_all(self, document_id: int) -> Change:
         """Accept every pending span and event of the document, as one undoable action."""
@@ -275,15 +288,22 @@ class Decisions:
         return self._event_change(item_id, "event-retype", lambda s: s.update(type=event_type, status=ACCEPTED))
 
     def resize_trigger(self, item_id: int, start: int, end: int) -> Change:
-        self._check_offsets(self._row("event", item_id).document_id, start, end)
-        return self._event_change(item_id, "event-resize", lambda s: s.update(start=start, end=end, status=ACCEPTED))
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
+
+        def edit(s: dict) -> None:
+            s.update(start=start, end=end, status=ACCEPTED)
+
+        return self._event_change(item_id, "event-resize", edit, check=check)
 
     def set_argument(self, item_id: int, role: str, start: int, end: int, replaces: str | None = None) -> Change:
         """Add an argument (a role may have several fillers; an identical one is not repeated).
         With ``replaces``, the argument ``replaces``/start/end changes its role to ``role`` instead."""
         if role not in self._store.schema.roles:
             raise DecisionError(f"unknown role {role!r}")
-        self._check_offsets(self._row("event", item_id).document_id, start, end)
+
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
 
         def edit(s: dict) -> None:
             if replaces is not None:
@@ -296,7 +316,7 @@ class Decisions:
             elif [role, start, end] not in s["arguments"]:
                 s["arguments"].append([role, start, end])
 
-        return self._event_change(item_id, "event-argument", edit)
+        return self._event_change(item_id, "event-argument", edit, check=check)
 
     def remove_argument(self, item_id: int, role: str, start: int, end: int) -> Change:
         def edit(s: dict) -> None:
@@ -326,13 +346,17 @@ class Decisions:
     def add_event(self, document_id: int, start: int, end: int, event_type: str) -> Change:
         if event_type not in self._store.schema.events:
             raise DecisionError(f"unknown event type {event_type!r}")
-        self._check_offsets(document_id, start, end)
         after = {
             "document": document_id, "suggestion": None, "type": event_type, "start": start, "end": end,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
             "updated_at": time.time(), "attributes": {}, "arguments": [],
         }  # fmt: skip
-        return self._act("event-add", lambda: (document_id, [_Step("event", None, None, after)]))
+
+        def build() -> tuple[int, list[_Step]]:
+            self._check_offsets(document_id, start, end)
+            return document_id, [_Step("event", None, None, after)]
+
+        return self._act("event-add", build)
 
     # -- documents -------------------------------------------------------------
     def _set_status(self, document_id: int, action: str, status: str) -> Change:

@@ -71,19 +71,19 @@ def make_tables(db: pw.Database) -> Tables:
         text_hash = pw.CharField(unique=True, max_length=64)
         meta = pw.TextField(default="{}")  # JSON
         status = pw.CharField(default=TODO, index=True)
-        imported_at = pw.FloatField()
-        reviewed_at = pw.FloatField(null=True)
+        imported_at = pw.DoubleField()
+        reviewed_at = pw.DoubleField(null=True)
         reviewed_by = pw.CharField(null=True)
         # v2: reading position for resume, and review-queue rank (lower = review first).
         position = pw.IntegerField(default=0)
-        uncertainty = pw.FloatField(null=True, index=True)
+        uncertainty = pw.DoubleField(null=True, index=True)
 
     class ModelVersion(Base):
         id = Id()
         name = pw.CharField()
         version = pw.CharField()
         kind = pw.CharField()  # rules | crf | bert | ensemble
-        created_at = pw.FloatField()
+        created_at = pw.DoubleField()
         scores = pw.TextField(default="{}")  # JSON: held-out P/R/F1
         train_documents = pw.IntegerField(default=0)
         blob = pw.BlobField(null=True)  # crfsuite model file bytes, never pickle
@@ -101,11 +101,11 @@ def make_tables(db: pw.Database) -> Tables:
         start = pw.IntegerField()
         end = pw.IntegerField()
         label = pw.CharField()
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         model = pw.ForeignKeyField(ModelVersion, null=True, on_delete="SET NULL")
         payload = pw.TextField(default="{}")  # JSON: event arguments and attributes
-        created_at = pw.FloatField()
+        created_at = pw.DoubleField()
 
     class SpanItem(Base):
         id = Id()
@@ -114,11 +114,11 @@ def make_tables(db: pw.Database) -> Tables:
         end = pw.IntegerField()
         label = pw.CharField()
         status = pw.CharField(default=PENDING)
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
-        updated_at = pw.FloatField(null=True)
+        updated_at = pw.DoubleField(null=True)
 
     class EventItem(Base):
         id = Id()
@@ -128,11 +128,11 @@ def make_tables(db: pw.Database) -> Tables:
         end = pw.IntegerField()
         status = pw.CharField(default=PENDING)
         attributes = pw.TextField(default="{}")  # JSON
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
-        updated_at = pw.FloatField(null=True)
+        updated_at = pw.DoubleField(null=True)
 
     class ArgumentItem(Base):
         id = Id()
@@ -153,7 +153,7 @@ def make_tables(db: pw.Database) -> Tables:
         before = pw.TextField(null=True)  # JSON snapshot, null = did not exist
         after = pw.TextField(null=True)
         annotator = pw.CharField()
-        at = pw.FloatField(index=True)
+        at = pw.DoubleField(index=True)
         reverts = pw.IntegerField(null=True)  # batch undone (undo) or re-applied (redo)
 
     return Tables(Setting, Document, ModelVersion, Suggestion, SpanItem, EventItem, ArgumentItem, Decision)
