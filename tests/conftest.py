@@ -52,6 +52,6 @@ def new_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Call
     server = request.getfixturevalue("pg_server") if backend == "postgresql" else None
 
     def make(name: str = "hakam") -> Path | str:
-        return server.new_database() if server is not None else tmp_path / f"{name}.sqlite"  # type: ignore[attr-defined]
+        return server.new_database() if server is not None else tmp_path / f"{name}.sqlite"
 
     return make

@@ -94,7 +94,7 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(
     qapp,
     arabic_qm: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
@@ -126,7 +126,7 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     from hakam.desk import i18n
 
     monkeypatch.setenv("HAKAM_LANG", "ar")

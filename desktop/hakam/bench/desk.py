@@ -125,7 +125,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
         store.suggestions.replace(big, spans)
         store.close()
         result: dict[str, Any] = {"words": len(text.split()), "suggestions": len(spans)}
-        result.update(_gui_timings(db, big, small, accepts))  # type: ignore[arg-type]
+        result.update(_gui_timings(db, big, small, accepts))
         result["cold_start_ms"] = _cold_start(db, Path(folder) / "cold.png")
     result["targets_ms"] = TARGETS_MS
     result["ok"] = all(result.get(k) is not None and result[k] < v for k, v in TARGETS_MS.items())

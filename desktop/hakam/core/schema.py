@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ class Schema:
     def entity_by_key(self, key: str) -> Item | None:
         return next((item for item in self.entities.values() if item.key == key), None)
 
-    def extended(self, entities: list[str] = (), events: list[str] = (), roles: list[str] = ()) -> Schema:
+    def extended(self, entities: Sequence[str] = (), events: Sequence[str] = (), roles: Sequence[str] = ()) -> Schema:
         """A copy with extra labels, event types and roles, each with a generated colour
         and a free key (used by ``hakam import --add-labels``)."""
         return replace(
@@ -94,7 +95,7 @@ class Schema:
         return tomli_w.dumps(data)
 
 
-def _with_items(items: dict[str, Item], names: list[str], keys: str) -> dict[str, Item]:
+def _with_items(items: dict[str, Item], names: Sequence[str], keys: str) -> dict[str, Item]:
     result = dict(items)
     used = {item.key for item in items.values()}
     for name in names:

@@ -59,7 +59,7 @@ class Tools(QObject):
     def _apply(self, chosen: settings.Settings) -> None:
         from hakam.desk.preferences import apply_theme
 
-        apply_theme(QApplication.instance(), chosen.theme)  # type: ignore[arg-type]
+        apply_theme(QApplication.instance(), chosen.theme)
         self.window.article.set_point_size(chosen.font_size)
         if chosen.annotator and chosen.annotator != self.window.store.annotator:
             self.window.store.set_annotator(chosen.annotator)

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             self.tr("Exporting"), lambda state: tasks.export_file(store, Path(path), False, state), done
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save_position()
         self._status_timer.stop()
         if self._task is not None:

@@ -205,7 +205,7 @@ class Decisions:
             if check:
                 check(row.document_id)
             before = snap.event_snapshot(self._t, row)
-            after = orjson.loads(orjson.dumps(before))
+            after: dict[str, Any] = orjson.loads(orjson.dumps(before))
             edit(after)
             after.update(annotator=self._store.annotator, updated_at=time.time())
             if edited:
@@ -259,12 +259,14 @@ class Decisions:
             spans = SpanItem.select().where((SpanItem.document == document_id) & (SpanItem.status == PENDING))
             for row in self._locked(spans.order_by(SpanItem.id)):
                 before = snap.span_snapshot(row)
+                assert before is not None  # pending: it exists
                 steps.append(
                     _Step("span", row.id, before, dict(before, status=ACCEPTED, annotator=who, updated_at=now))
                 )
             events = EventItem.select().where((EventItem.document == document_id) & (EventItem.status == PENDING))
             for row in self._locked(events.order_by(EventItem.id)):
                 before = snap.event_snapshot(self._t, row)
+                assert before is not None  # pending: it exists
                 steps.append(
                     _Step("event", row.id, before, dict(before, status=ACCEPTED, annotator=who, updated_at=now))
                 )
@@ -346,7 +348,7 @@ class Decisions:
     def add_event(self, document_id: int, start: int, end: int, event_type: str) -> Change:
         if event_type not in self._store.schema.events:
             raise DecisionError(f"unknown event type {event_type!r}")
-        after = {
+        after: dict[str, Any] = {
             "document": document_id, "suggestion": None, "type": event_type, "start": start, "end": end,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
             "updated_at": time.time(), "attributes": {}, "arguments": [],

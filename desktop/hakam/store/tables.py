@@ -12,6 +12,7 @@ so an id is never handed out twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -36,17 +37,20 @@ class _AutoIncrementField(pw.AutoField):
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    Setting: type[pw.Model]
-    Document: type[pw.Model]
-    ModelVersion: type[pw.Model]
-    Suggestion: type[pw.Model]
-    SpanItem: type[pw.Model]
-    EventItem: type[pw.Model]
-    ArgumentItem: type[pw.Model]
-    Decision: type[pw.Model]
+    """One database's model classes. Typed ``Any``: they are made at run time, so their
+    fields are unknown to a type checker (peewee's stubs would flag every one)."""
+
+    Setting: Any
+    Document: Any
+    ModelVersion: Any
+    Suggestion: Any
+    SpanItem: Any
+    EventItem: Any
+    ArgumentItem: Any
+    Decision: Any
 
     @property
-    def all(self) -> list[type[pw.Model]]:
+    def all(self) -> list[Any]:
         return [self.Setting, self.Document, self.ModelVersion, self.Suggestion, self.SpanItem, self.EventItem,
                 self.ArgumentItem, self.Decision]  # fmt: skip
 

@@ -148,5 +148,5 @@ def _rescored(item: S, verdict: float, weight: float) -> S:
     """``item`` with its score moved ``weight`` of the way to ``verdict``."""
     score = round((1 - weight) * (item.score or 0) + weight * verdict, 4)
     if isinstance(item, Event):
-        return replace(item, score=score, trigger=replace(item.trigger, score=score))  # type: ignore[return-value]
+        return replace(item, score=score, trigger=replace(item.trigger, score=score))
     return replace(item, score=score)
