@@ -632,12 +632,16 @@
         <translation>&amp;مظهر الواجهة:</translation>
     </message>
     <message>
+        <source>Database in use:</source>
+        <translation>قاعدة البيانات المستخدمة:</translation>
+    </message>
+    <message>
         <source>&amp;Database file:</source>
         <translation>&amp;قاعدة البيانات (ملف):</translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts.</source>
-        <translation>يسري تغيير اللغة وملف قاعدة البيانات عند تشغيل حَكَم في المرة القادمة.</translation>
+        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <translation>تسري اللغة وملف قاعدة البيانات عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منهما إن وُجدا).</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -777,6 +781,10 @@
         <translation>%1 (الجديد)</translation>
     </message>
     <message>
+        <source>Held-out documents</source>
+        <translation>مستندات الاختبار</translation>
+    </message>
+    <message>
         <source>Δ F1</source>
         <translation>Δ F1</translation>
     </message>
@@ -903,6 +911,14 @@
     <message>
         <source>Training was cancelled; nothing changed.</source>
         <translation>أُلغي التدريب، ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Only %1 held-out documents: too few to trust these scores (at least %2 are needed).</source>
+        <translation>مستندات الاختبار %1 فقط: عدد أقل من أن يُوثق بهذه النتائج (يلزم %2 على الأقل).</translation>
+    </message>
+    <message>
+        <source>Scored on %1 held-out documents.</source>
+        <translation>قيست النتائج على %1 من مستندات الاختبار.</translation>
     </message>
     <message>
         <source>%1 is trained; it has no held-out scores.</source>

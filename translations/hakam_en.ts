@@ -632,11 +632,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Database in use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Database file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts.</source>
+        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -777,6 +781,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Held-out documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Δ F1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,6 +910,14 @@
     </message>
     <message>
         <source>Training was cancelled; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 held-out documents: too few to trust these scores (at least %2 are needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored on %1 held-out documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -62,6 +62,8 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     assert cells["Geo-political entity"][2] == "0.850" and cells["Airstrike"][5] == "0.440"
     assert cells["Training documents"][0] == "4" and cells["Training documents"][3] == "5"
     assert "0.700" in widget.status.text() and "0.580" in widget.status.text()
+    assert cells["Held-out documents"][3] == "1"
+    assert "Only 1 held-out documents: too few to trust these scores" in widget.status.text()
     with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
         widget.use_new_button.click()
     assert refreshed.args == [filled_store.documents.ids("todo")] and trainer.refreshed == refreshed.args[0]
@@ -101,3 +103,21 @@ def test_failure_is_reported(qtbot: QtBot, filled_store: Store) -> None:
     widget.train_button.click()
     qtbot.waitUntil(lambda: "no reviewed spans" in widget.status.text())
     assert widget.train_button.isVisible()
+
+
+def test_scores_table_titles_are_never_cut(qtbot: QtBot, filled_store: Store) -> None:
+    from hakam.desk.training_table import ScoresTable
+
+    table = ScoresTable()
+    qtbot.addWidget(table)
+    new = filled_store.models.active()
+    table.show_scores(None, new, filled_store.schema)  # type: ignore[arg-type]
+    metrics = table.fontMetrics()
+    for first in (1, 4):
+        title = table.item(0, first).text()
+        assert sum(table.columnWidth(c) for c in range(first, first + 3)) >= metrics.horizontalAdvance(title) + 12
+    assert table.item(0, 1).text() == "no active version"
+    header = table.horizontalHeader()
+    for column in range(1, 8):
+        text = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text

@@ -139,3 +139,51 @@ def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.Monk
     assert i18n.resolve("ar") == "ar" and i18n.resolve("en") == "en"
     assert i18n.resolve("system") == i18n.resolve("fr") == i18n.system_language()
     assert i18n.is_rtl("ar") and not i18n.is_rtl("en")
+
+
+def _visual_order(text: str, font) -> list[str]:  # noqa: ANN001
+    """The characters of ``text`` left to right, as Qt lays it out in a right-to-left paragraph."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+
+    def x(index: int) -> float:
+        value = line.cursorToX(index)
+        return float(value[0] if isinstance(value, tuple) else value)
+
+    shown = [(min(x(i), x(i + 1)), c) for i, c in enumerate(text) if c.isprintable() and c != "\u200e"]
+    return [c for _, c in sorted(shown)]
+
+
+def test_shortcuts_read_left_to_right_in_the_arabic_menus(
+    qapp,
+    arabic_qm: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    from hakam.desk import i18n
+    from hakam.desk.window import MainWindow
+    from hakam.store import Store
+
+    monkeypatch.delenv("HAKAM_LANG", raising=False)
+    try:
+        i18n.install(qapp, "ar", folder=arabic_qm)
+        store = Store(tmp_path / "ar.sqlite", annotator="amal")
+        window = MainWindow(store, "ar")
+        text = window.action_table.actions["preferences"].text()
+        title, keys = text.split("\t")
+        assert any(ord(c) in ARABIC for c in title)
+        font = window.menuBar().font()
+        assert "".join(_visual_order(keys, font)) == "Ctrl+,"
+        assert "".join(_visual_order("Ctrl+,", font)) != "Ctrl+,"  # what the menu showed before: "+,Ctrl"
+        window.close()
+        store.close()
+    finally:
+        i18n.install(qapp, "en", folder=arabic_qm)

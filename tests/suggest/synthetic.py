@@ -1,4 +1,4 @@
-"""Small synthetic reviewed articles with invented person names the rules cannot know."""
+"""Small synthetic reviewed articles with invented person names that no list holds."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ EVENT_TYPES = {
 # a proclitic (و ف ب ل ك and combinations) glued to the article: outside any span
 PROCLITIC_AL = re.compile("^(?:[وفبلك]|[وف][بل])ال|^[وف]?لل")
 # real first words of hand-written entries that only look like proclitic + article
-NOT_CLITIC = {"والي", "فالح", "فاليري", "والتز", "كالاس"}
+NOT_CLITIC = {"والي", "فالح", "فاليري", "والتز", "كالاس", "كاليفورنيا", "كالابريا", "والونيا"}
 GENERATED = {"countries.tsv", "places_geonames.tsv"}  # foreign names (كاليدونيا، بالاو) are checked below
 GAZETTEERS = sorted(gazetteer_dir().glob("*.tsv"))
 LEXICONS = sorted(p for p in lexicon_dir().iterdir() if p.suffix in {".tsv", ".txt"})

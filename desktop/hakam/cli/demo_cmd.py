@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
                 added.append(document_id)
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
     if added:
-        progress = TerminalProgress("suggesting", len(added))
+        progress = TerminalProgress("suggest", len(added))
         suggester = suggester_for_store(store)
-        refresh_suggestions(store, suggester, added, lambda _stage, done, _total: progress.update(done))
+        refresh_suggestions(store, suggester, added, progress.stage)
         progress.done()
         print(f"demo: suggestions from {suggester.name}", file=sys.stderr)
     return 0

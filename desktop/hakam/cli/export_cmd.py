@@ -1,4 +1,5 @@
-"""``hakam export OUT``: reviewed documents as JSONL (or another format)."""
+"""``hakam export OUT`` (or ``-o OUT``, as ``suggest`` takes it): reviewed documents as JSONL
+(or another format)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Write reviewed and ignored documents (every document with --all) in import order. "
         "Offsets are code points of the text, in logical order.",
     )
-    parser.add_argument("out", metavar="OUT", help="output file, - for stdout (a folder for brat)")
+    parser.add_argument("out", metavar="OUT", nargs="?", help="output file, - for stdout (a folder for brat)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="the same as OUT (either form works)")
     parser.add_argument("--format", default="hakam", choices=FORMATS)
     parser.add_argument("--all", action="store_true", help="every document, reviewed or not")
     parser.set_defaults(run=run)
@@ -28,8 +30,13 @@ def run(args: argparse.Namespace) -> int:
     from hakam.io.errors import InputError
     from hakam.io.exporter import export
 
+    if args.out and args.output and args.out != args.output:
+        raise CommandError(f"two outputs given ({args.out} and -o {args.output}): give one")
+    args.out = args.out or args.output
+    if not args.out:
+        raise CommandError("give the output file: hakam export OUT (or -o OUT; - for stdout)")
     store = open_store(args)
-    progress = TerminalProgress("exporting")
+    progress = TerminalProgress("export")
     try:
         count = export(store, args.out, args.format, include_all=args.all, progress=progress.update)
     except (InputError, OSError) as error:

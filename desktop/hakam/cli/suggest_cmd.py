@@ -15,6 +15,8 @@ import contextlib
 import sys
 from pathlib import Path
 
+from hakam.cli.progress import TerminalProgress
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("suggest", help="suggest entities and events (files or the database)")
@@ -36,7 +38,8 @@ def read_documents(paths: list[Path]):
 
     for path in paths:
         if not path.exists():
-            raise CommandError(f"{path}: no such file or folder")
+            hint = " (to name the output file, use -o OUT)" if path == paths[-1] and len(paths) > 1 else ""
+            raise CommandError(f"{path}: no such file or folder{hint}")
         jsonl = sorted(path.glob("*.jsonl")) if path.is_dir() else [path] if path.suffix != ".txt" else []
         sources = [(reader("hakam"), p) for p in jsonl]
         if path.is_dir() and any(path.glob("*.txt")) or path.suffix == ".txt":
@@ -62,10 +65,6 @@ def _suggester(args: argparse.Namespace, store):
         raise CommandError(str(error).strip("'\"")) from None
 
 
-def _progress(stage: str, done: int, total: int) -> None:
-    print(f"\r{stage}: {done}/{total} documents", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     from hakam.cli import CommandError, open_store
 
@@ -76,7 +75,11 @@ def run(args: argparse.Namespace) -> int:
     if args.store:
         from hakam.suggest.training import refresh_suggestions
 
-        done = refresh_suggestions(store, suggester, progress=_progress)
+        progress = TerminalProgress("suggest")
+        try:
+            done = refresh_suggestions(store, suggester, progress=progress.stage)
+        finally:
+            progress.done()
         print(f"suggested on {done} documents with {suggester.name}@{suggester.version}", file=sys.stderr)
         return 0
     from hakam.core.model import Document

@@ -8,8 +8,9 @@ writes the learned gazetteer as a gazetteer TSV.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from hakam.cli.progress import TerminalProgress
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,11 +21,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _progress(stage: str, done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\rtrain: {stage} ({done}/{total})\x1b[K", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     import orjson
 
@@ -33,7 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from hakam.suggest.training import train_from_store
 
     store = open_store(args)
-    result = train_from_store(store, progress=_progress, activate_model=not args.no_activate)
+    progress = TerminalProgress("training", unit="steps")
+    try:
+        result = train_from_store(store, progress=progress.stage, activate_model=not args.no_activate)
+    finally:
+        progress.done()
     if args.learned_tsv:
         learned.write_tsv(learned.entries(store), args.learned_tsv)
     if result.model_version_id is None:

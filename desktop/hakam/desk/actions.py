@@ -139,6 +139,16 @@ def spec_text(spec: ActionSpec) -> str:
     return fmt(QCoreApplication.translate("Actions", spec.text), spec.arg)
 
 
+_NATIVE = QKeySequence.SequenceFormat.NativeText
+_LRM = "\u200e"
+
+
+def ltr(keys: str) -> str:
+    """Keys read left to right in the mirrored Arabic UI: left-to-right marks around them keep
+    "Ctrl+," from being shown as "+Ctrl," (QMenu draws the text after a tab as the shortcut)."""
+    return f"{_LRM}{keys}{_LRM}"
+
+
 def parse_overrides(raw: str | None) -> dict[str, tuple[str, ...]]:
     """``desk.shortcuts`` setting: action id -> key sequences."""
     if not raw:
@@ -167,6 +177,8 @@ class ActionTable:
             else:
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 window.addAction(action)
+            if keys and window.isRightToLeft():
+                action.setText(f"{spec_text(spec)}\t{ltr(action.shortcut().toString(_NATIVE))}")
             handler = handlers.get(spec.id) or handlers.get(spec.id.split(":")[0] + ":")
             if handler is not None:
                 action.triggered.connect(lambda _=False, h=handler, i=spec.id: h(i))
@@ -181,4 +193,4 @@ class ActionTable:
     def keys_text(self, action_id: str) -> str:
         """The keys of an action as the user sees them (native text)."""
         shortcuts = self.actions[action_id].shortcuts()
-        return "  /  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        return "  /  ".join(s.toString(_NATIVE) for s in shortcuts)

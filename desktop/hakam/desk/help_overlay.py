@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hakam.desk.actions import MENUS, ActionTable, spec_text
+from hakam.desk.actions import MENUS, ActionTable, ltr, spec_text
 
 
 class HelpOverlay(QWidget):
@@ -38,7 +38,7 @@ class HelpOverlay(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             # Keys read left to right even in the Arabic UI (a first-strong isolate keeps "Ctrl+," whole).
-            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), f"\u2068{keys}\u2069")):
+            for column, text in enumerate((menu_titles[spec.menu], spec_text(spec), ltr(keys))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         note = QLabel(
             self.tr(

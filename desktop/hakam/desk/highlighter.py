@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QGuiApplication, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from hakam.core.schema import generated_color
+from hakam.desk.colors import dark_theme, text_color
 from hakam.desk.index import ItemKey
 from hakam.desk.session import EVENT, SPAN, Delta, Session
 from hakam.store import ACCEPTED
@@ -41,7 +42,7 @@ class Highlighter(QSyntaxHighlighter):
         return QColor(item.color if item else generated_color(name))
 
     def item_format(self, kind: str, name: str, status: str, focused: bool) -> QTextCharFormat:
-        dark = QGuiApplication.palette().base().color().lightness() < 128  # the theme can change at run time
+        dark = dark_theme()
         key = (kind, name, status, focused, dark)
         fmt = self._formats.get(key)
         if fmt is None:
@@ -55,7 +56,7 @@ class Highlighter(QSyntaxHighlighter):
                     fmt.setUnderlineStyle(_UNDERLINE.DotLine)
                     fmt.setUnderlineColor(color)
             else:
-                fmt.setForeground(color.lighter(170) if dark else color.darker(120))  # readable on the base
+                fmt.setForeground(text_color(color, dark))
                 fmt.setUnderlineStyle(_UNDERLINE.SingleUnderline if status == ACCEPTED else _UNDERLINE.DashUnderline)
                 fmt.setUnderlineColor(color)
                 if focused:

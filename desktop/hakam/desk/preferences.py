@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,8 @@ from hakam.desk.i18n import fmt
 class PreferencesDialog(QDialog):
     saved = Signal(object)  # hakam.settings.Settings
 
-    def __init__(self, current: st.Settings, parent: QWidget | None = None, path: Path | None = None):
+    def __init__(self, current: st.Settings, parent: QWidget | None = None, path: Path | None = None,
+                 in_use: Path | None = None):  # fmt: skip
         super().__init__(parent)
         self.setObjectName("preferences")
         self.setWindowTitle(self.tr("Preferences"))
@@ -64,6 +65,11 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
         self.database = QLineEdit(current.database)
         self.database.setPlaceholderText(str(st.Settings().database_path()))
+        # The session may run on another file (--db, $HAKAM_DB): say which one is open.
+        self.in_use = QLabel(str(in_use or current.database_path()), objectName="database-in-use")
+        self.in_use.setTextFormat(Qt.TextFormat.PlainText)
+        self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.in_use.setWordWrap(True)
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.clicked.connect(self._browse)
         database_row = QHBoxLayout()
@@ -74,8 +80,14 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("Interface &language:"), self.language), self.language)
         form.addRow(self._label(self.tr("Article &font size:"), self.font_size), self.font_size)
         form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
+        form.addRow(QLabel(self.tr("Database in use:")), self.in_use)  # no buddy: nothing to edit there
         form.addRow(self._label(self.tr("&Database file:"), self.database), database_row)
-        self.note = QLabel(self.tr("The language and the database file take effect the next time Hakam starts."))
+        self.note = QLabel(
+            self.tr(
+                "The language and the database file take effect the next time Hakam starts "
+                "(--db and $HAKAM_DB, when given, still come first)."
+            )
+        )
         self.note.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("error")

@@ -52,7 +52,7 @@ class Tools(QObject):
     def preferences(self) -> None:
         from hakam.desk.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(settings.load().settings, self.window)
+        dialog = PreferencesDialog(settings.load().settings, self.window, in_use=self.window.store.path)
         dialog.saved.connect(self._apply)
         dialog.open()
 
@@ -60,6 +60,8 @@ class Tools(QObject):
         from hakam.desk.preferences import apply_theme
 
         apply_theme(QApplication.instance(), chosen.theme)
+        self.window.side.legend.restyle()
+        self.window.article.highlighter.rehighlight()  # trigger colours differ in the dark theme
         self.window.article.set_point_size(chosen.font_size)
         if chosen.annotator and chosen.annotator != self.window.store.annotator:
             self.window.store.set_annotator(chosen.annotator)

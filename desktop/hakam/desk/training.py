@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from hakam.desk.i18n import fmt
-from hakam.desk.training_table import ScoresTable
+from hakam.desk.training_table import ScoresTable, held_out_documents
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import TODO, Store, analytics
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as hakam.suggest reports it
 CRF = "crf"  # the kind of model version training creates
+MIN_HELD_OUT = 20  # fewer held-out documents give F1 figures that swing by ±0.1 from one split to the next
 
 
 class Trainer(Protocol):
@@ -222,9 +223,23 @@ class TrainingDialog(QDialog):
             return
         self.table.show_scores(self.previous, self.new, self.store.schema)
         self.table.show()
-        self.status.setText(self._verdict())
+        self.setMinimumWidth(max(self.minimumWidth(), self.table.minimum_width()))
+        self.status.setText(self._verdict() + self._sample_warning())
         self.keep_button.setEnabled(self.previous is not None)
         self._buttons(self.use_new_button, self.keep_button, self.close_button)
+
+    def _sample_warning(self) -> str:
+        """The held-out size, and a warning when it is too small to trust the scores."""
+        held = held_out_documents(self.new)
+        if held is None:
+            return ""
+        if held < MIN_HELD_OUT:
+            return " " + fmt(
+                self.tr("Only %1 held-out documents: too few to trust these scores (at least %2 are needed)."),
+                held,
+                MIN_HELD_OUT,
+            )
+        return " " + fmt(self.tr("Scored on %1 held-out documents."), held)
 
     def _verdict(self) -> str:
         assert self.new is not None

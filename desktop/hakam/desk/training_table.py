@@ -57,16 +57,37 @@ class ScoresTable(QTableWidget):
             self._metrics(row, 1, old_score, total)
             self._metrics(row, 4, new_score, total)
             self._delta(row, old_score, new_score)
-        last = len(rows) + 1
-        self._cell(last, 0, self.tr("Training documents"), True)
-        self._cell(last, 1, str(previous.train_documents) if previous else "–")
-        self._cell(last, 4, str(new.train_documents))
-        self._cell(last, 7, "")
-        self.setSpan(last, 1, 1, 3)
-        self.setSpan(last, 4, 1, 3)
+        self.setRowCount(len(rows) + 3)
+        for last, title, old_value, new_value in (
+            (len(rows) + 1, self.tr("Training documents"), previous.train_documents if previous else None,
+             new.train_documents),
+            (len(rows) + 2, self.tr("Held-out documents"), held_out_documents(previous), held_out_documents(new)),
+        ):  # fmt: skip
+            self._cell(last, 0, title, True)
+            self._cell(last, 1, "–" if old_value is None else str(old_value))
+            self._cell(last, 4, "–" if new_value is None else str(new_value))
+            self._cell(last, 7, "")
+            self.setSpan(last, 1, 1, 3)
+            self.setSpan(last, 4, 1, 3)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every header and version title whole: a title spanning three columns widens them."""
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        metrics = self.fontMetrics()
+        for first in (1, 4):
+            item = self.item(0, first)
+            need = metrics.horizontalAdvance(item.text() if item else "") + 24
+            have = sum(self.columnWidth(c) for c in range(first, first + 3))
+            for column in range(first, first + 3):
+                self.setColumnWidth(column, self.columnWidth(column) + max(0, need - have + 2) // 3)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def minimum_width(self) -> int:
+        """Wide enough to show every column without cutting."""
+        return sum(self.columnWidth(c) for c in range(1, self.columnCount())) + 200
 
     def _cell(self, row: int, column: int, text: str, bold: bool = False) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
@@ -92,3 +113,8 @@ class ScoresTable(QTableWidget):
         item = self._cell(row, 7, f"\u200e{change:+.3f}")  # LRM: keep the sign before the digits in RTL
         if abs(change) >= 0.0005:
             item.setForeground(BETTER if change > 0 else WORSE)
+
+
+def held_out_documents(model: ModelInfo | None) -> int | None:
+    value = model.scores.get("held_out_documents") if model else None
+    return value if isinstance(value, int) else None

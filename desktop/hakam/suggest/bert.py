@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from hakam.core.arabic import match_key, sentence_ranges
+from hakam.core.arabic import match_key, proclitic_length, sentence_ranges
 from hakam.core.model import Document, Span
 from hakam.core.tokenize import Token, word_tokens
 from hakam.resources import resource_path
@@ -86,6 +86,8 @@ class BertSuggester:
 
 
 def _spans(text: str, tokens: list[Token], labels: list[str], source: str) -> list[Span]:
+    """Spans of B/I labels over whole words, as Hakam draws them: punctuation at the
+    edges left out, and the first word's proclitics (وبالباغوز → الباغوز)."""
     out: list[Span] = []
     k = 0
     while k < min(len(tokens), len(labels)):
@@ -97,9 +99,13 @@ def _spans(text: str, tokens: list[Token], labels: list[str], source: str) -> li
         end = k + 1
         while end < len(labels) and end < len(tokens) and labels[end] == f"I-{kind}":
             end += 1
-        mapped = _schema_label(kind, text[tokens[k].start : tokens[end - 1].end])
-        if mapped:
-            out.append(Span(tokens[k].start, tokens[end - 1].end, mapped, SCORE, source))
+        words = [t for t in tokens[k:end] if any(c.isalnum() for c in text[t.start : t.end])]
+        if words:
+            first = text[words[0].start : words[0].end]
+            start = words[0].start + proclitic_length(first, knowledge().vocabulary.__contains__)
+            mapped = _schema_label(kind, text[start : words[-1].end])
+            if mapped:
+                out.append(Span(start, words[-1].end, mapped, SCORE, source))
         k = end
     return out
 

@@ -87,15 +87,16 @@ class Context:
         return arabic(form) and i not in self.taken and not kb.lexical(form) and form not in kb.nationality \
             and not clitic_article(form) and form not in SPEAKER_OF  # fmt: skip
 
-    def plain_word(self, i: int) -> bool:
-        """A name-like word without the marks of a common word: no و/ف before it, no
-        pronoun after it (حزبه), no adjective ending (محلية)."""
+    def plain_word(self, i: int, initial_fa: bool = False) -> bool:
+        """A name-like word without the marks of a common word: no و/ف before it (with
+        ``initial_fa``, ف may start it: فيراكو), no pronoun after it (حزبه), no adjective
+        ending (محلية)."""
         word = self.words[i]
         written = self.text.original_form(word.start, word.end)
         pronoun = written.endswith(_PRONOUN_ENDINGS) or (
             written.endswith("ه") and written[-2:-1] != "ي"
         )  # حزبه, not فقيه
-        return self.name_like(i) and written[0] not in "وف" and not pronoun \
+        return self.name_like(i) and written[0] not in ("و" if initial_fa else "وف") and not pronoun \
             and not written.endswith(("ية", "يون", "يين"))  # fmt: skip
 
     def family(self, i: int) -> bool:

@@ -74,6 +74,12 @@ class KB:
                 table.setdefault(word, set()).add(f"{kind}:{where}")
         return {word: tuple(sorted(parts)) for word, parts in table.items()}
 
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of listed persons' names that stand nowhere else in the lists
+        (بلير of توني بلير): a later or lone mention of the person."""
+        return frozenset(word for word, where in self.name_parts.items() if where == ("PERS:last",))
+
     def lexical(self, form: str) -> bool:
         """A word some lexicon knows as something other than a name."""
         return (

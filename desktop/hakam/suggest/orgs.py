@@ -16,6 +16,7 @@ from __future__ import annotations
 from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import GAZETTEER, PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, definite
+from hakam.suggest.namelike import WEAK, level
 
 _GENERIC = match_keys(
     {"النظام", "الحكوميه", "الحكومه", "الامنيه", "المسلحه", "العسكريه", "الخاصه", "المعارضه", "المواليه",
@@ -29,7 +30,8 @@ _EXTENDABLE = match_keys(
      "القوه", "قوه", "رئاسه", "مديريه", "حكومه", "هيئه", "قياده", "القياده"}
 )  # fmt: skip
 _FORCES = match_keys({"قوات", "القوات", "عناصر", "وحدات", "الوحدات", "قوى"})
-_GOVERNING = match_keys({"قوات", "جيش", "شرطه", "حكومه"})  # قوات بونتلاند: a head and a place is a name
+# قوات بونتلاند, جامعة دمشق, نادي بوردو: a head and a place is a name
+_GOVERNING = match_keys({"قوات", "جيش", "شرطه", "حكومه", "جامعه", "نادي", "معهد", "كليه", "اكاديميه"})
 # Adjectives that may follow a head with the article besides nisba ones (الفرقة الثامنة).
 _ADJECTIVES = match_keys(
     {"العام", "العامه", "العليا", "الكبرى", "السامي", "السامية", "الاولى", "الاول", "الثاني", "الثانيه",
@@ -75,7 +77,7 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
         return None  # قوات الجيش اليمني: the inner head starts the name
     if key in kb.place_heads and ((i + 1) in ctx.taken and ctx.taken[i + 1].label != "ORG" or not nxt.startswith("ال")):
         return None  # مديرية كتاف is a place
-    j, informative, known = i + 1, False, False
+    j, informative, known, name_words = i + 1, False, False, False
     while j < len(ctx.words) and j - i < _MAX_WORDS:
         form = ctx.form(j)
         if j in ctx.taken:
@@ -98,6 +100,8 @@ def _org_at(ctx: Context, i: int) -> Cand | None:
                 and form not in kb.dates and not ctx.stem_in(j, kb.org_heads) \
                 and (not head_definite or form.endswith(("ي", "يه", "يين")) or form in _ADJECTIVES):  # fmt: skip
             j, informative = j + 1, informative or _informative(ctx, j)
+        elif not head_definite and (j == i + 1 or name_words) and ctx.plain_word(j) and level(form) >= WEAK:
+            j, informative, name_words = j + 1, True, True  # جامعة آستون, شركة موتورولا
         elif form[:1] == "ل" and arabic(form) and definite(ctx.form(j + 1)) and j > i + 1:
             j += 1  # المرصد السوري لحقوق الإنسان
         elif form[:3] == "وال" and informative and _conjoined(ctx, j):

@@ -21,8 +21,9 @@ from hakam.suggest.dates import article_date, find_dates
 from hakam.suggest.events import Arguments, counts, share_counts
 from hakam.suggest.gazetteer import Gazetteer, Match
 from hakam.suggest.kb import KB, knowledge
+from hakam.suggest.namelike import common_noun, whole_word_reading
 from hakam.suggest.orgs import acronyms, organisations
-from hakam.suggest.persons import persons, surnames
+from hakam.suggest.persons import coordinated, persons, surnames
 from hakam.suggest.places import places
 from hakam.suggest.triggers import find_triggers
 from hakam.suggest.words import Text
@@ -65,7 +66,8 @@ class RuleSuggester:
         ctx = Context(text, kb, taken)
         patterns = persons(ctx) + organisations(ctx) + places(ctx)
         entities = resolve(found + patterns + find_dates(text, kb, meta))
-        return resolve(entities + surnames(ctx, entities) + acronyms(ctx, entities))
+        entities = resolve(entities + surnames(ctx, entities) + acronyms(ctx, entities))
+        return resolve(entities + coordinated(ctx, entities))
 
     def suggest(self, doc: Document) -> Suggestions:
         key = (doc.text, str(doc.meta.get("date", "")) if doc.meta else "")
@@ -118,6 +120,8 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
         c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
         form = text.text[m.start : m.end]
         prefix = m.start - text.words[c.first].start
+        if prefix and m.words == 1 and whole_word_reading(text.words[c.first].form, form):
+            continue  # فاطمة is not ف + أطمة
         if m.words > 1:
             head = form.split()[0]
             if m.label == "GPE" and head in _FACILITY_HEADS:
@@ -127,7 +131,8 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
                 c = Cand(second.start, c.end, c.label, c.score, c.first + 1, c.last)
         elif m.ambiguous or form in kb.first_names or form in kb.nationality:
             c = Cand(c.start, c.end, c.label, GAZETTEER_AMBIGUOUS, c.first, c.last)
-            strict = kb.lexical(form) and m.label != "ORG"  # طويلة: only after a place head
+            weak = m.ambiguous and form not in kb.ambiguous_names  # a one-word GeoNames name
+            strict = (kb.lexical(form) or weak and common_noun(form)) and m.label != "ORG"  # طويلة, إطار
             if not _context(text, kb, c, prefix, m.label, strict):
                 doubtful.append(c)
                 continue
