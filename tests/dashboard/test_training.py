@@ -111,7 +111,7 @@ def test_scores_table_titles_are_never_cut(qtbot: QtBot, filled_store: Store) ->
     table = ScoresTable()
     qtbot.addWidget(table)
     new = filled_store.models.active()
-    table.show_scores(None, new, filled_store.schema)  # type: ignore[arg-type]
+    table.show_scores(None, new, filled_store.schema)
     metrics = table.fontMetrics()
     for first in (1, 4):
         title = table.item(0, first).text()

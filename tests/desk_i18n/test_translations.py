@@ -141,7 +141,7 @@ def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.Monk
     assert i18n.is_rtl("ar") and not i18n.is_rtl("en")
 
 
-def _visual_order(text: str, font) -> list[str]:  # noqa: ANN001
+def _visual_order(text: str, font) -> list[str]:
     """The characters of ``text`` left to right, as Qt lays it out in a right-to-left paragraph."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextLayout, QTextOption
@@ -166,7 +166,7 @@ def test_shortcuts_read_left_to_right_in_the_arabic_menus(
     qapp,
     arabic_qm: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hakam.desk import i18n
     from hakam.desk.window import MainWindow
