@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
     if added:
         progress = TerminalProgress("suggest", len(added))
-        suggester = suggester_for_store(store)
+        suggester = suggester_for_store(store, warn=lambda text: print(f"demo: warning: {text}", file=sys.stderr))
         refresh_suggestions(store, suggester, added, progress.stage)
         progress.done()
         print(f"demo: suggestions from {suggester.name}", file=sys.stderr)

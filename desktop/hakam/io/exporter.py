@@ -1,17 +1,17 @@
 """Export documents from the store, in a deterministic order (import order).
 
-A file is written to a temporary name beside the target and renamed at the
-end, so an interrupted export never leaves half a file where a good one was.
+Documents are read one at a time, so memory stays flat however many there are.
+Outputs are atomic (``hakam.io.atomic``): an interrupted export never leaves
+half a file, or half a brat folder, where a good one was.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from hakam.io.atomic import atomic_file, atomic_folder
 from hakam.io.formats import WriteOptions, writer
 from hakam.io.records import ExportRecord
 from hakam.store import IGNORED, PENDING, REVIEWED, Store
@@ -20,8 +20,8 @@ _ANSWERS = {REVIEWED: "accept", IGNORED: "ignore"}
 
 
 def export_records(store: Store, include_all: bool = False, with_suggestions: bool = False) -> Iterator[ExportRecord]:
-    """Reviewed and ignored documents (every document with ``include_all``)."""
-    for view in store.documents.find():
+    """Reviewed and ignored documents (every document with ``include_all``), a few at a time."""
+    for view in store.documents.each(() if include_all else tuple(_ANSWERS)):
         if not include_all and view.status not in _ANSWERS:
             continue
         suggestions = []
@@ -48,22 +48,12 @@ def export(
     if progress:
         records = _counting(records, progress)
     if chosen.folder:
-        folder = Path(out)
-        folder.mkdir(parents=True, exist_ok=True)
-        return chosen.write(records, folder, options)
+        with atomic_folder(Path(out)) as folder:
+            return chosen.write(records, folder, options)
     if str(out) == "-":
         return chosen.write(records, sys.stdout, options)
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            count = chosen.write(records, stream, options)
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
-    return count
+    with atomic_file(Path(out)) as stream:
+        return chosen.write(records, stream, options)
 
 
 def _counting(records: Iterator[ExportRecord], progress: Callable[[int], None]) -> Iterator[ExportRecord]:

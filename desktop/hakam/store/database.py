@@ -83,6 +83,18 @@ def connect(location: Path | str) -> tuple[pw.Database, Tables]:
     except ValueError:
         db.close()
         raise StoreError(f"{where}: unreadable schema version {stored!r}; not a database this Hakam wrote") from None
+    present = [] if version is not None else [t for t in db.get_tables() if not t.startswith("sqlite_")]
+    if present:
+        db.close()
+        ours = {model._meta.table_name for model in tables.all}
+        if set(present) <= ours:
+            raise StoreError(f"{where}: the database has lost its schema version (setting table); "
+                             "run 'hakam check --repair' or restore a backup")  # fmt: skip
+        raise StoreError(f"{where}: not a Hakam database (it holds other tables: {', '.join(sorted(present)[:5])}); "
+                         "give a new file or a Hakam database")  # fmt: skip
+    if version is not None and version < 1:
+        db.close()
+        raise StoreError(f"{where}: unreadable schema version {stored!r}; not a database this Hakam wrote")
     if version is None:
         with db.atomic():
             db.create_tables(tables.all)
@@ -96,6 +108,11 @@ def connect(location: Path | str) -> tuple[pw.Database, Tables]:
         )
     elif version < SCHEMA_VERSION:
         _upgrade(db, tables, version)
+    missing = [model._meta.table_name for model in tables.all if not db.table_exists(model._meta.table_name)]
+    if missing:
+        db.close()
+        raise StoreError(f"{where}: the database has lost its {', '.join(missing)} table"
+                         f"{'s' if len(missing) > 1 else ''}; run 'hakam check --repair' or restore a backup")  # fmt: skip
     return db, tables
 
 

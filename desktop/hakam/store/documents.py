@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -75,6 +76,20 @@ class Documents:
         if limit:
             query = query.limit(limit)
         return [document_view(row) for row in query]
+
+    def each(self, statuses: Sequence[str] = (), batch: int = 500) -> Iterator[DocumentView]:
+        """Documents in import order (of ``statuses``, else all), read ``batch`` rows at a
+        time so that memory stays flat however many there are (export)."""
+        Document, last = self._table, 0
+        while True:
+            query = Document.select().where(Document.id > last)
+            if statuses:
+                query = query.where(Document.status.in_(list(statuses)))
+            rows = list(query.order_by(Document.id).limit(batch))
+            yield from (document_view(row) for row in rows)
+            if len(rows) < batch:
+                return
+            last = rows[-1].id
 
     def ids(self, status: str | None = None) -> list[int]:
         Document = self._table
