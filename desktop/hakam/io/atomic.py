@@ -44,7 +44,7 @@ def _alive(pid: int) -> bool:
 
 def clean_stale(target: Path) -> list[Path]:
     """Remove the temporaries of ``target`` whose writing process is gone; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(target.parent.glob(f".{_glob_escape(target.name)}.*{SUFFIX}"))
     except OSError:
