@@ -23,6 +23,8 @@ COMMANDS = {
     "eval": "hakam.cli.eval_cmd",
     "bench": "hakam.cli.bench_cmd",
     "demo": "hakam.cli.demo_cmd",
+    "agreement": "hakam.cli.agreement_cmd",
+    "team": "hakam.cli.team_cmd",  # also assign and curate
 }
 
 

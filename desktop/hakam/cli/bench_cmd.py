@@ -50,6 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     desk.add_argument("--words", type=int, help="words in the test article")
     desk.add_argument("--suggestions", type=int, help="suggestions on the test article")
     desk.add_argument("--accepts", type=int, help="accept keystrokes to time")
+    desk.add_argument("--large-documents", type=int,
+                      help="documents in the large-database run (default 10000; 0 skips it)")  # fmt: skip
     desk.set_defaults(run=_module_bench)
 
     train = benches.add_parser("train", help="train on a corpus, score on its test split",

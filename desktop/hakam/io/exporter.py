@@ -15,12 +15,43 @@ from hakam.io.atomic import atomic_file, atomic_folder
 from hakam.io.formats import WriteOptions, writer
 from hakam.io.records import ExportRecord
 from hakam.store import IGNORED, PENDING, REVIEWED, Store
+from hakam.store.team import CURATED
 
 _ANSWERS = {REVIEWED: "accept", IGNORED: "ignore"}
 
 
-def export_records(store: Store, include_all: bool = False, with_suggestions: bool = False) -> Iterator[ExportRecord]:
-    """Reviewed and ignored documents (every document with ``include_all``), a few at a time."""
+def export_records(store: Store, include_all: bool = False, with_suggestions: bool = False,
+                   layer: str | None = None, skipped: list[int] | None = None) -> Iterator[ExportRecord]:  # fmt: skip
+    """Reviewed and ignored documents (every document with ``include_all``). In team mode,
+    ``layer`` picks whose annotations: ``curated``, an annotator's name, or ``all`` (one
+    record per layer); by default the curated layer where there is one, else the only
+    annotator's (documents with several layers and no curated one go to ``skipped``)."""
+    if not store.team.enabled:
+        yield from _solo_records(store, include_all, with_suggestions)
+        return
+    assigned = store.team.assignments()
+    for view in store.documents.each(()):
+        layers = assigned.get(view.id, {})
+        done = {name: row for name, row in layers.items() if row[0] in _ANSWERS or name == CURATED}
+        if layer == "all":
+            chosen = sorted(done)
+        elif layer is not None:
+            chosen = [layer] if layer in done else []
+        elif CURATED in done:
+            chosen = [CURATED]
+        elif len(done) == 1:
+            chosen = list(done)
+        else:
+            if len(done) > 1 and skipped is not None:
+                skipped.append(view.id)
+            chosen = []
+        for name in chosen:
+            status, reviewed_at = done[name]
+            doc, annotators = store.items.accepted(view, name)
+            yield ExportRecord(doc, _ANSWERS.get(status, "accept"), name, reviewed_at, annotators)
+
+
+def _solo_records(store: Store, include_all: bool, with_suggestions: bool) -> Iterator[ExportRecord]:
     for view in store.documents.each(() if include_all else tuple(_ANSWERS)):
         if not include_all and view.status not in _ANSWERS:
             continue
@@ -40,11 +71,13 @@ def export(
     fmt: str = "hakam",
     include_all: bool = False,
     progress: Callable[[int], None] | None = None,
+    layer: str | None = None,
+    skipped: list[int] | None = None,
 ) -> int:
     """Write documents to ``out`` (``-`` for stdout); returns how many."""
     chosen = writer(fmt)
     options = WriteOptions(schema=store.schema)
-    records = export_records(store, include_all, with_suggestions=fmt == "labelstudio")
+    records = export_records(store, include_all, with_suggestions=fmt == "labelstudio", layer=layer, skipped=skipped)
     if progress:
         records = _counting(records, progress)
     if chosen.folder:

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hakam.core.model import Argument, Document, Event, Span
+from hakam.core.model import Argument, Document, Event, Layer, Span
 from hakam.core.schema import Schema, name_problem
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, detect, reader
-from hakam.io.records import IGNORE, REJECT, ImportRecord
+from hakam.io.records import ACCEPT, IGNORE, REJECT, ImportRecord
 from hakam.io.validate import check_record, unknown_labels
 from hakam.store import IGNORED, REJECTED, REVIEWED, Store
 
@@ -33,6 +33,7 @@ class ImportSummary:
     formats: dict[str, str] = field(default_factory=dict)  # file -> format used
     documents: int = 0
     duplicates: int = 0
+    layers: int = 0  # annotators' layers added (team mode)
     spans: int = 0
     events: int = 0
     suggestions: int = 0
@@ -45,7 +46,7 @@ class ImportSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates,
+            "formats": self.formats, "documents": self.documents, "duplicates": self.duplicates, "layers": self.layers,
             "spans": self.spans, "events": self.events, "suggestions": self.suggestions,
             "trimmed": self.trimmed, "mapped": self.mapped, "skipped": len(self.skipped),
             "added_labels": self.added_labels, "renamed": len(self.renamed), "kept_in_meta": self.kept_in_meta,
@@ -80,6 +81,8 @@ def _mapped(record: ImportRecord, label_map: Mapping[str, str]) -> ImportRecord:
     record.suggested_events = [event(e) for e in record.suggested_events]
     record.claimed_texts = {(s, e, label_map.get(lbl, lbl)): t for (s, e, lbl), t in record.claimed_texts.items()}
     record.span_annotators = {(s, e, label_map.get(lbl, lbl)): a for (s, e, lbl), a in record.span_annotators.items()}
+    record.layers = {who: Layer(tuple(span(s) for s in layer.spans), tuple(event(e) for e in layer.events))
+                     for who, layer in record.layers.items()}  # fmt: skip
     return record
 
 
@@ -116,13 +119,16 @@ def _free_id(store: Store, doc: Document) -> str | None:
 
 
 def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSummary) -> None:
+    human = (reviewed or record.answer == ACCEPT) and record.answer not in (IGNORE, REJECT)
     as_suggestions = not (reviewed or record.answer in ("accept", IGNORE, REJECT))
     extra = _unplaced(record) if as_suggestions else []
     wanted = record.doc.id
     free = _free_id(store, record.doc)
     document_id = store.documents.add(replace(record.doc, id=free) if free != wanted else record.doc)
     if document_id is None:
-        summary.duplicates += 1
+        added = _add_layers(store, record) if human else 0
+        summary.layers += added
+        summary.duplicates += not added
         return
     if free != wanted:
         summary.renamed.append(
@@ -130,7 +136,15 @@ def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSu
         )
     summary.documents += 1
     summary.kept_in_meta += len(record.doc.meta.get("unplaced_spans") or [])
-    if record.answer == IGNORE:
+    if human and (len(record.layers) > 1 or store.team.enabled):
+        layers = record.layers if len(record.layers) > 1 else \
+            {record.annotator or store.annotator: Layer(tuple(record.doc.spans), tuple(record.doc.events))}  # fmt: skip
+        for name, layer in layers.items():
+            store.team.add_layer(document_id, name, layer, reviewed_at=record.timestamp)
+            summary.layers += 1
+        summary.spans += sum(len(layer.spans) for layer in layers.values())
+        summary.events += sum(len(layer.events) for layer in layers.values())
+    elif record.answer == IGNORE:
         store.items.add_reviewed(document_id, record.doc, record.annotator, status=IGNORED, reviewed_at=record.timestamp,
                            span_annotators=record.span_annotators)  # fmt: skip
     elif record.answer == REJECT:
@@ -150,6 +164,26 @@ def _write(store: Store, record: ImportRecord, reviewed: bool, summary: ImportSu
         summary.suggestions += store.suggestions.replace(document_id, record.suggested_spans, record.suggested_events)
     summary.trimmed += record.trimmed
     summary.mapped += record.mapped
+
+
+def _add_layers(store: Store, record: ImportRecord) -> int:
+    """Reviewed work on a text already stored: each annotator who has no layer there yet
+    gets theirs (team mode starts, if it had not, when it is someone other than who
+    reviewed the document). Returns the layers added; 0 means a plain duplicate."""
+    document_id = store.documents.id_of_text(record.doc.text)
+    assert document_id is not None, "called for a text already stored"
+    layers = record.layers if len(record.layers) > 1 else \
+        {record.annotator or store.annotator: Layer(tuple(record.doc.spans), tuple(record.doc.events))}  # fmt: skip
+    if not store.team.enabled:
+        decided = store.items.decided_by(document_id)
+        if decided and not decided - set(layers):
+            return 0  # the same person's work again
+        if not decided and len(layers) == 1:  # nobody reviewed the text yet: one-person use goes on
+            store.items.add_reviewed(document_id, record.doc, next(iter(layers)), reviewed_at=record.timestamp)
+            return 1
+        store.team.enable()
+    return sum(store.team.add_layer(document_id, name, layer, reviewed_at=record.timestamp)
+               for name, layer in layers.items())  # fmt: skip
 
 
 def import_file(
@@ -281,7 +315,17 @@ def _add_to_schema(store: Store, missing: Counter[tuple[str, str]], summary: Imp
 
 
 def _merge(total: ImportSummary, part: ImportSummary) -> None:
-    for name in ("documents", "duplicates", "spans", "events", "suggestions", "trimmed", "mapped", "kept_in_meta"):
+    for name in (
+        "documents",
+        "duplicates",
+        "layers",
+        "spans",
+        "events",
+        "suggestions",
+        "trimmed",
+        "mapped",
+        "kept_in_meta",
+    ):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.skipped += part.skipped
     total.renamed += part.renamed

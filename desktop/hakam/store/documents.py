@@ -48,6 +48,11 @@ class Documents:
                 (ext_id, doc.text, digest, orjson.dumps(doc.meta).decode(), TODO, time.time()),
             ).fetchone()[0]
 
+    def id_of_text(self, text: str) -> int | None:
+        """The id of the document with exactly this text."""
+        row = self._store.execute("SELECT id FROM document WHERE text_hash = ?", (text_hash(text),)).fetchone()
+        return row[0] if row else None
+
     def get(self, document_id: int) -> DocumentView:
         return document_view(self._table.get_by_id(document_id))
 
