@@ -231,9 +231,10 @@ def surnames(ctx: Context, entities: list[Cand]) -> list[Cand]:
     """Later mentions of a person by the last word of a full name found earlier (وقال تورك)."""
     first_seen: dict[str, int] = {}
     for c in entities:
-        if c.label == "PERS" and c.last - c.first >= 2 and c.score >= PATTERN:
+        if c.label == "PERS" and c.last - c.first >= 2 and c.score >= PATTERN_WEAK:
             last = ctx.form(c.last - 1)
-            if len(last) >= 3 and not ctx.kb.lexical(last) and last not in ctx.kb.stopwords:
+            sure = c.score >= PATTERN or level(last) >= WEAK  # a weak find lends only name-like surnames
+            if sure and len(last) >= 3 and not ctx.kb.lexical(last) and last not in ctx.kb.stopwords:
                 first_seen.setdefault(last, c.last)
     if not first_seen:
         return []
