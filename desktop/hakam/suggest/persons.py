@@ -90,6 +90,19 @@ def persons(ctx: Context) -> list[Cand]:
     return scan(len(ctx.words), lambda i: None if i in ctx.taken else _person_at(ctx, i))
 
 
+def joined(ctx: Context, entities: list[Cand]) -> list[Cand]:
+    """Two person names side by side are one (جان دافيد + ليفيت): rules that start at
+    different words found its parts."""
+    out: list[Cand] = []
+    for c in entities:
+        last = out[-1] if out else None
+        if last and last.label == c.label == "PERS" and last.last == c.first and c.start == ctx.words[c.first].start:
+            out[-1] = Cand(last.start, c.end, "PERS", min(last.score, c.score), last.first, c.last)
+        else:
+            out.append(c)
+    return out
+
+
 def _person_at(ctx: Context, i: int) -> Cand | None:
     first = _first_name_at(ctx, i)
     form = ctx.form(i)
