@@ -157,15 +157,16 @@ def _reading(ctx: Context, i: int, first: bool) -> tuple[int, int] | None:
     proclitic (لفرويد)."""
     if i in ctx.taken or not ctx.name_like(i):
         return None
+    best: tuple[int, int] | None = None
     for prefix, key in stems(ctx.form(i)) if first else ((0, ctx.form(i)),):
         if prefix == 0 and not ctx.plain_word(i, initial_fa=True) or _feminine(ctx, i) or key in ctx.kb.first_names:
             continue
         strength = level(key)
         if key in ctx.kb.surnames:
             strength = STRONG + 1 if strength else STRONG
-        if strength >= WEAK:
-            return prefix, strength
-    return None
+        if strength >= WEAK and (best is None or strength > best[1]):
+            best = prefix, strength  # وبلير: و + بلير (a listed surname), not وب + لير
+    return best
 
 
 def _context(ctx: Context, i: int) -> str | None:

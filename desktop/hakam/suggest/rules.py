@@ -120,8 +120,9 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
         c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
         form = text.text[m.start : m.end]
         prefix = m.start - text.words[c.first].start
-        if prefix and m.words == 1 and whole_word_reading(text.words[c.first].form, form):
-            continue  # فاطمة is not ف + أطمة
+        whole = text.words[c.first].form
+        if prefix and m.words == 1 and (whole_word_reading(whole, form) or whole in kb.first_names):
+            continue  # فاطمة is not ف + أطمة, كلاوس not ك + لاوس
         if m.words > 1:
             head = form.split()[0]
             if m.label == "GPE" and head in _FACILITY_HEADS:
