@@ -7,16 +7,18 @@ from __future__ import annotations
 from hakam.core.arabic import match_keys, stems
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, arabic, definite
+from hakam.suggest import frequency
 from hakam.suggest.namelike import STRONG, WEAK, common_word, level
 
 _NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
 _ALI = "علي"
-_SAY_END = match_keys({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
+_SAY_END = match_keys({"ان", "انه", "انها", "بان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
 _NAMING = match_keys({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
 _COMPASS = match_keys({"الجنوبي", "الشمالي", "الجنوبيه", "الشماليه", "الغربي", "الشرقي"})  # الكوري الجنوبي
 _NOT_SAYING = match_keys({"بين"})  # "between" far more often than "showed"
 _CHAIN_MAX = 4
+_RARE = 3  # Zipf below which a plain word after a given name is taken for a family name
 _TITLE_REACH = 7
 
 
@@ -67,7 +69,7 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
             ctx.plain_word(j, initial_fa=level(form) >= WEAK)
             and not _feminine(ctx, j)
             and not common_word(form)
-            and (not strict or ctx.family(after) or _looks(ctx, j, WEAK))
+            and (not strict or ctx.family(after) or _looks(ctx, j, WEAK) or _rare_or_abd(form))
         ):
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name or name-like
         else:
@@ -78,6 +80,11 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
 def _looks(ctx: Context, j: int, at_least: int) -> bool:
     """Word ``j`` is a plain word at least that name-like (``namelike.level``)."""
     return ctx.plain_word(j) and level(ctx.form(j)) >= at_least
+
+
+def _rare_or_abd(form: str) -> bool:
+    """A word general text hardly knows (ماتيراتزي) or a compound عبد name (عبدالواحد)."""
+    return frequency.zipf(form) < _RARE or form.startswith(_ABD) and len(form) > 5
 
 
 def _feminine(ctx: Context, j: int) -> bool:
