@@ -5,9 +5,9 @@ verbs and nationality nouns (البرازيلي جوليو سيزار), runs of 
 from __future__ import annotations
 
 from hakam.core.arabic import match_keys, stems
+from hakam.suggest import frequency
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, arabic, definite
-from hakam.suggest import frequency
 from hakam.suggest.namelike import STRONG, WEAK, common_word, level
 
 _NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
@@ -249,7 +249,8 @@ def coordinated(ctx: Context, entities: list[Cand]) -> list[Cand]:
 
 
 def surnames(ctx: Context, entities: list[Cand]) -> list[Cand]:
-    """Later mentions of a person by the last word of a full name found earlier (وقال تورك)."""
+    """Later mentions of a person by the last word of a full name found earlier (وقال تورك),
+    or by its given name when that looks like a name."""
     first_seen: dict[str, int] = {}
     for c in entities:
         if c.label == "PERS" and c.last - c.first >= 2 and c.score >= PATTERN_WEAK:
@@ -257,6 +258,9 @@ def surnames(ctx: Context, entities: list[Cand]) -> list[Cand]:
             sure = c.score >= PATTERN or level(last) >= WEAK  # a weak find lends only name-like surnames
             if sure and len(last) >= 3 and not ctx.kb.lexical(last) and last not in ctx.kb.stopwords:
                 first_seen.setdefault(last, c.last)
+            given = ctx.form(c.first)[c.start - ctx.words[c.first].start :]
+            if level(given) >= WEAK and not ctx.kb.lexical(given):
+                first_seen.setdefault(given, c.last)  # a name-like given name alone later (كريستيانو)
     if not first_seen:
         return []
     covered = {w for c in entities for w in range(c.first, c.last)}
