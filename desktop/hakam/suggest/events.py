@@ -46,6 +46,10 @@ _FOLLOWERS = match_keys(
 # Noun triggers whose genitive is the one who acts (استعادة الجيش), not the victim (مقتل قائد).
 _GENITIVE_AGENT = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "TERRITORY", "CLASH", "EXPLOSION"})
 _QUOTES = frozenset({"«", "»", '"', "(", ")"})
+_LOCATIVE = match_keys(
+    {"في", "قرب", "على", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+     "محيط", "اطراف", "ريف", "نحو", "الى", "من", "باتجاه", "حتى", "مشارف", "ضواحي"}
+)  # fmt: skip
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
@@ -84,7 +88,7 @@ class Arguments:
 
     def _places(self, t: Found, inside: list[Cand]) -> list[tuple[str, Cand]]:
         after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
-                 and not self._other_trigger_between(t, c.first)]  # fmt: skip
+                 and not self._other_trigger_between(t, c.first) and self._located(c)]  # fmt: skip
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -93,6 +97,19 @@ class Arguments:
             before = [c for c in inside if c.label in PLACE_LABELS and t.first - 6 <= c.first < t.first]
             out = [("PLACE", c) for c in before[-1:]]
         return out
+
+    def _located(self, c: Cand) -> bool:
+        """A place where something happens: after في/ب/قرب …, a place head or another
+        place of a list (في البارة وكنصفرة), not one that only names a party (روسيا وتركيا)."""
+        prefix = c.start - self.text.words[c.first].start
+        if prefix and self.forms[c.first][prefix - 1] in "بو":
+            return True
+        k = c.first - 1
+        while k >= 0 and k > c.first - 4:
+            if any(key in _LOCATIVE or key in self.kb.place_heads for _, key in stems(self.forms[k])):
+                return True
+            k -= 1
+        return False
 
     def _other_trigger_between(self, t: Found, end: int) -> bool:
         """Another event's trigger between ``t`` and word ``end`` owns what follows it
