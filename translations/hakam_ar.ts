@@ -8,6 +8,10 @@
         <translation>استيراد مستندات…</translation>
     </message>
     <message>
+        <source>Import a folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
         <source>Export reviewed documents…</source>
         <translation>تصدير المستندات المراجَعة…</translation>
     </message>
@@ -168,6 +172,10 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
+        <source>Load the sample articles</source>
+        <translation>تحميل المقالات النموذجية</translation>
+    </message>
+    <message>
         <source>Label: %1</source>
         <translation>التسمية: %1</translation>
     </message>
@@ -183,8 +191,8 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <source>No document open: import documents with File → Import (Ctrl+O).</source>
-        <translation>لا يوجد مستند مفتوح: استورد مستندات من ملف ← استيراد (Ctrl+O).</translation>
+        <source>No document open: import articles with File → Import (Ctrl+O, a folder: Ctrl+Shift+O), or try the sample articles from Help → Load the sample articles.</source>
+        <translation>لا يوجد مستند مفتوح: استورد مقالات من ملف ← استيراد (Ctrl+O، ولمجلد: Ctrl+Shift+O)، أو جرّب المقالات النموذجية من مساعدة ← تحميل المقالات النموذجية.</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -236,6 +244,14 @@
     <message>
         <source>F1</source>
         <translation>F1</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>جارٍ قراءة الأرقام…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>تعذّرت قراءة الأرقام: %1</translation>
     </message>
     <message>
         <source>%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged</source>
@@ -420,6 +436,73 @@
     </message>
 </context>
 <context>
+    <name>FileWork</name>
+    <message>
+        <source>Please wait: another task is running</source>
+        <translation>يُرجى الانتظار: هناك مهمة أخرى قيد التنفيذ</translation>
+    </message>
+    <message>
+        <source>Suggestions ready for %1 documents: J goes to the first one</source>
+        <translation>الاقتراحات جاهزة (عدد المستندات: %1): اضغط J للانتقال إلى أولها</translation>
+    </message>
+    <message>
+        <source>Suggesting</source>
+        <translation>جارٍ الاقتراح</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
+    </message>
+    <message>
+        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>المستندات (*.jsonl *.json *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of documents</source>
+        <translation>استيراد مجلد من المستندات</translation>
+    </message>
+    <message>
+        <source>Imported %1 documents</source>
+        <translation>تم الاستيراد (عدد المستندات: %1)</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+        <source>Added %1 sample articles</source>
+        <translation>أضيفت المقالات النموذجية (عددها: %1)</translation>
+    </message>
+    <message>
+        <source>Loading the samples</source>
+        <translation>جارٍ تحميل النماذج</translation>
+    </message>
+    <message>
+        <source>%1; suggesting for them in the background…</source>
+        <translation>%1؛ جارٍ الاقتراح لها في الخلفية…</translation>
+    </message>
+    <message>
+        <source>Export reviewed documents</source>
+        <translation>تصدير المستندات المراجَعة</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>أسطر JSON ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exported %1 documents to %2</source>
+        <translation>تم التصدير (عدد المستندات: %1) إلى %2</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1، السطر %2</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <source>Keyboard (F1, ? or Esc to close)</source>
@@ -470,54 +553,6 @@
     <message>
         <source>Your name, recorded on every decision:</source>
         <translation>اسمك، ويُسجَّل مع كل قرار:</translation>
-    </message>
-    <message>
-        <source>Please wait: another task is running</source>
-        <translation>يُرجى الانتظار: هناك مهمة أخرى قيد التنفيذ</translation>
-    </message>
-    <message>
-        <source>Suggestions ready for %1 documents</source>
-        <translation>الاقتراحات جاهزة (عدد المستندات: %1)</translation>
-    </message>
-    <message>
-        <source>Suggesting</source>
-        <translation>جارٍ الاقتراح</translation>
-    </message>
-    <message>
-        <source>Import documents</source>
-        <translation>استيراد مستندات</translation>
-    </message>
-    <message>
-        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
-        <translation>المستندات (*.jsonl *.json *.txt);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Imported %1 documents</source>
-        <translation>تم الاستيراد (عدد المستندات: %1)</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>جارٍ الاستيراد</translation>
-    </message>
-    <message>
-        <source>Export reviewed documents</source>
-        <translation>تصدير المستندات المراجَعة</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>أسطر JSON ‏(*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Exported %1 documents to %2</source>
-        <translation>تم التصدير (عدد المستندات: %1) إلى %2</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>جارٍ التصدير</translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation>%1، السطر %2</translation>
     </message>
 </context>
 <context>
@@ -610,6 +645,10 @@
     <message>
         <source>Dark</source>
         <translation>داكن</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest for imported documents (in the background)</source>
+        <translation>ا&amp;قتراح للمستندات المستوردة (في الخلفية)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>

@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export reviewed documents…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,6 +172,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Load the sample articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,7 +191,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <source>No document open: import documents with File → Import (Ctrl+O).</source>
+        <source>No document open: import articles with File → Import (Ctrl+O, a folder: Ctrl+Shift+O), or try the sample articles from Help → Load the sample articles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -235,6 +243,14 @@
     </message>
     <message>
         <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -420,6 +436,73 @@
     </message>
 </context>
 <context>
+    <name>FileWork</name>
+    <message>
+        <source>Please wait: another task is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions ready for %1 documents: J goes to the first one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggesting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder of documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 sample articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; suggesting for them in the background…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export reviewed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 documents to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <source>Keyboard (F1, ? or Esc to close)</source>
@@ -469,54 +552,6 @@
     </message>
     <message>
         <source>Your name, recorded on every decision:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please wait: another task is running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggestions ready for %1 documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggesting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Documents (*.jsonl *.json *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export reviewed documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 documents to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -609,6 +644,10 @@
     </message>
     <message>
         <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suggest for imported documents (in the background)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -43,6 +43,7 @@ class Settings:
     font_size: int = 18
     theme: str = "light"  # light | dark
     database: str = ""  # empty: $HAKAM_DB or the user data folder
+    suggest_after_import: bool = True  # the desk suggests for imported documents in the background
     version: int = SETTINGS_VERSION
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown keys, kept on save
 

@@ -52,19 +52,19 @@ def fake_suggester(monkeypatch):
 
 def test_suggest_in_background_then_reload(window, store, fake_suggester, qtbot):
     doc = window.session.doc.id
-    window.suggest_current()
-    assert window.task_bar.isVisible()
+    window.work.suggest_current()
+    assert window.work.bar.isVisible()
     second = find(TEXT_1, "حلب", 1)
     qtbot.waitUntil(lambda: any((s.start, s.end) == second for s in window.session.spans.values()))
     assert any((s.start, s.end, s.source) == (*second, "fake@1") for s in store.items.spans(doc))
-    qtbot.waitUntil(lambda: not window.task_bar.isVisible())
+    qtbot.waitUntil(lambda: not window.work.bar.isVisible())
 
 
 def test_import_error_names_file_and_line(window, tmp_path, monkeypatch, qtbot):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "نص سليم", "id": "ok"}\n{"text": \n', encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
-    window.import_files()
+    window.work.import_files()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "task-error") is not None)
     box = window.findChild(QMessageBox, "task-error")
     assert box.isVisible() and str(bad) in box.text() and "line 2" in box.text()
@@ -76,7 +76,7 @@ def test_export_reviewed(window, store, tmp_path, monkeypatch, qtbot):
     store.decisions.mark_reviewed(window.session.doc.id)
     out = tmp_path / "out.jsonl"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_file()
+    window.work.export_file()
     qtbot.waitUntil(out.exists)
     records = [orjson.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 1 and records[0]["text"] == TEXT_1

@@ -14,7 +14,11 @@ def test_article_generator_offsets():
 
 
 def test_run_bench_small(qapp):
-    result = run_bench(argparse.Namespace(words=2000, suggestions=200, accepts=20))
+    result = run_bench(argparse.Namespace(words=2000, suggestions=200, accepts=20, large_documents=40))
     assert set(TARGETS_MS) <= set(result)
     assert result["accepts_measured"] == result["accepted_in_db"] == 20
     assert result["open_first_paint_ms"] > 0 and result["cold_start_ms"] > 0
+    large = result["large"]
+    # 20 reviewed (20 accepts and a review each), then the 20 timed accepts
+    assert large["documents"] == 40 and large["decisions"] == 20 * 21 + 20
+    assert large["accepts_measured"] == 20 and large["dashboard_figures_ms"] >= large["dashboard_open_ms"] > 0

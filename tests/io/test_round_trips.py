@@ -53,7 +53,12 @@ def test_map_and_unknown_labels_for_a_foreign_format(tmp_path: Path, capsys: pyt
     db = tmp_path / "db.sqlite"
     assert main(["--db", str(db), "import", str(path)]) == 1
     error = capsys.readouterr().err
-    assert "unknown label" in error and "label CITY (1)" in error and "label PER (1)" in error
+    assert (
+        "unknown label" in error
+        and "label CITY (1 record)" in error
+        and "label PER (1 record)" in error
+        and "a.conll:1:" in error
+    )
     table = tmp_path / "map.toml"
     table.write_text('CITY = "GPE"\n', encoding="utf-8")
     assert main(["--db", str(db), "import", str(path), "--map", "PER=PERS", "--map", str(table), "--reviewed"]) == 0

@@ -35,7 +35,7 @@ def _spans(text: str, count: int) -> list[dict[str, Any]]:
     return spans
 
 
-def _write_jsonl(path: Path, documents: int, words: int, seed: int) -> None:
+def write_jsonl(path: Path, documents: int, words: int, seed: int) -> None:
     rng = random.Random(seed)
     with open(path, "wb") as out:
         for i in range(documents):
@@ -60,7 +60,7 @@ def run_bench(args: Any) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         source = root / "in.jsonl"
-        _write_jsonl(source, documents, words, seed=1)
+        write_jsonl(source, documents, words, seed=1)
         store = Store(root / "bench.sqlite", annotator="bench")
         started = time.perf_counter()
         summary = import_paths(store, [source])

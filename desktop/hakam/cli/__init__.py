@@ -23,6 +23,8 @@ COMMANDS = {
     "eval": "hakam.cli.eval_cmd",
     "bench": "hakam.cli.bench_cmd",
     "demo": "hakam.cli.demo_cmd",
+    "agreement": "hakam.cli.agreement_cmd",
+    "team": "hakam.cli.team_cmd",  # also assign and curate
 }
 
 
@@ -54,12 +56,29 @@ def open_store(args: argparse.Namespace):  # -> hakam.store.Store
     from hakam.core.schema import SchemaError, load_schema
     from hakam.store import Store, StoreError
 
-    preferences = settings.load().settings
+    loaded = settings.load()
+    for problem in loaded.problems:  # a value that does not validate falls back to its default: say so
+        print(f"hakam: settings: {problem}", file=sys.stderr)
+    preferences = loaded.settings
+    path = preferences.database_path(args.db)
+    args.database_path = path
+    empty = False
+    if isinstance(path, Path) and path.exists():
+        if not path.is_file():
+            kind = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
+            raise CommandError(f"{path}: {kind}; give a database file")
+        empty = path.stat().st_size == 0
     try:
         schema = load_schema(args.schema) if args.schema else None
-        store = Store(preferences.database_path(args.db), annotator=args.annotator, schema=schema)
+        store = Store(path, annotator=args.annotator, schema=schema)
     except (SchemaError, StoreError) as error:
         raise CommandError(str(error)) from None
+    except OSError as error:  # a parent path that is a file, no permission to create the folder
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else error.strerror or str(error)
+        raise CommandError(f"{path}: cannot create the database ({reason})") from None
+    if empty:
+        print(f"hakam: {path} was an empty file (0 bytes): a new Hakam database was made in it", file=sys.stderr)
     if args.annotator or preferences.annotator:  # else the desk asks once
         settings.adopt_annotator(store, preferences, args.annotator)
     args.opened_store = store  # closed by main() when the command ends
@@ -82,7 +101,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # the last net: one line, the traceback in the log
+        from hakam.cli.failures import explain, log_unexpected
+
+        message = explain(error, getattr(args, "database_path", None) or "the database")
+        if message is None:
+            log = log_unexpected(error)
+            message = f"unexpected error ({type(error).__name__}: {str(error)[:200]}); details in {log}"
+        print(f"hakam {args.command}: {message}", file=sys.stderr)
+        return 1
     finally:
         store = getattr(args, "opened_store", None)
         if store is not None:
-            store.close()
+            try:
+                store.close()
+            except Exception:  # a failure to close must not hide the message above
+                pass

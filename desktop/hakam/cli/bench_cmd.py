@@ -12,6 +12,8 @@ import argparse
 import importlib
 from pathlib import Path
 
+from hakam.cli.import_cmd import count
+
 # Benchmark -> module holding its run_bench(); imported by name so the CLI never
 # imports Qt (the desk benchmark starts the GUI itself).
 MODULES = {
@@ -48,6 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     desk.add_argument("--words", type=int, help="words in the test article")
     desk.add_argument("--suggestions", type=int, help="suggestions on the test article")
     desk.add_argument("--accepts", type=int, help="accept keystrokes to time")
+    desk.add_argument("--large-documents", type=int,
+                      help="documents in the large-database run (default 10000; 0 skips it)")  # fmt: skip
     desk.set_defaults(run=_module_bench)
 
     train = benches.add_parser("train", help="train on a corpus, score on its test split",
@@ -55,7 +59,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--train", type=Path, required=True, help="training file (imported as reviewed data)")
     train.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
     train.add_argument("--format", help="input format (default conll)")
-    train.add_argument("--sentences-per-doc", type=int, help="CoNLL sentences per document")
+    train.add_argument("--sentences-per-doc", type=count, help="CoNLL sentences per document")
     train.add_argument("--quiet", action="store_true")
     train.set_defaults(run=_module_bench)
 

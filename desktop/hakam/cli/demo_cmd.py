@@ -12,26 +12,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from hakam.cli import open_store
     from hakam.cli.progress import TerminalProgress
-    from hakam.io.markup import parse_markup
-    from hakam.resources import resource_path
+    from hakam.io.samples import add_samples
     from hakam.suggest.training import refresh_suggestions, suggester_for_store
 
     store = open_store(args)
-    added = []
-    with store.atomic():
-        for path in sorted(resource_path("samples", "markup").glob("*.txt")):
-            sample = parse_markup(path.read_text(encoding="utf-8"), default_id=path.stem)
-            document_id = store.documents.add(replace(sample, spans=[], events=[]))  # suggestions, not the gold
-            if document_id is not None:
-                added.append(document_id)
+    added = add_samples(store)  # suggestions, not the gold
     print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
     if added:
         progress = TerminalProgress("suggest", len(added))
-        suggester = suggester_for_store(store)
+        suggester = suggester_for_store(store, warn=lambda text: print(f"demo: warning: {text}", file=sys.stderr))
         refresh_suggestions(store, suggester, added, progress.stage)
         progress.done()
         print(f"demo: suggestions from {suggester.name}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hakam.cli.import_cmd import FORMATS
+from hakam.cli.import_cmd import FORMATS, count
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--tolerance", type=int, default=2, help="proclitic letters a start may differ by (default 2)")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")
-    parser.add_argument("--sentences-per-doc", type=int, default=0, help="CoNLL: sentences per document")
+    parser.add_argument("--sentences-per-doc", type=count, default=0, help="CoNLL: sentences per document")
     parser.set_defaults(run=run)
 
 

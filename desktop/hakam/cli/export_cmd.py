@@ -22,6 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="the same as OUT (either form works)")
     parser.add_argument("--format", default="hakam", choices=FORMATS)
     parser.add_argument("--all", action="store_true", help="every document, reviewed or not")
+    parser.add_argument("--layer", metavar="curated|NAME|all",
+                        help="team mode: whose annotations (default: the curated layer where there is one, else the "
+                             "only annotator's; all: one record per annotator and the curated layer)")  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -37,11 +40,19 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("give the output file: hakam export OUT (or -o OUT; - for stdout)")
     store = open_store(args)
     progress = TerminalProgress("export")
+    skipped: list[int] = []
+    if args.layer and not store.team.enabled:
+        raise CommandError("--layer: this database has no team layers (hakam assign or a second annotator's import "
+                           "starts team mode)")  # fmt: skip
     try:
-        count = export(store, args.out, args.format, include_all=args.all, progress=progress.update)
+        count = export(store, args.out, args.format, include_all=args.all, progress=progress.update, layer=args.layer,
+                       skipped=skipped)  # fmt: skip
     except (InputError, OSError) as error:
         raise CommandError(str(error)) from None
     finally:
         progress.done()
     print(f"exported {count} documents to {args.out}", file=sys.stderr)
+    if skipped:
+        print(f"left out {len(skipped)} documents with several annotators' layers and no curated one "
+              "(hakam curate, or --layer NAME|all)", file=sys.stderr)  # fmt: skip
     return 0

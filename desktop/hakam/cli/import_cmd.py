@@ -35,9 +35,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--add-labels", action="store_true", help="add unknown labels to this database's schema")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")
-    parser.add_argument("--sentences-per-doc", type=int, default=0, help="CoNLL: sentences per document")
+    parser.add_argument("--sentences-per-doc", type=count, default=0,
+                        help="CoNLL: sentences per document (0: one per -DOCSTART-)")  # fmt: skip
     parser.add_argument("--keep-clitics", action="store_true", help="CoNLL: keep proclitics inside spans")
     parser.set_defaults(run=run)
+
+
+def count(value: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return number
 
 
 def parse_map(values: list[str]) -> dict[str, str]:
@@ -53,7 +65,7 @@ def parse_map(values: list[str]) -> dict[str, str]:
             continue
         try:
             table = tomllib.loads(Path(value).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise CommandError(f"--map {value}: {error}") from None
         mapping.update({str(k): str(v) for k, v in table.items()})
     return mapping
@@ -81,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     for path, fmt in summary.formats.items():
         if args.format == "auto":
             print(f"{path}: read as {fmt}", file=sys.stderr)
-    for line in summary.skipped:
-        print(f"skipped {line}", file=sys.stderr)
+    for line in summary.notes():
+        print(line, file=sys.stderr)
     print(orjson.dumps(summary.as_dict()).decode())
     return 0

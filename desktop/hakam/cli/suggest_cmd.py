@@ -59,10 +59,14 @@ def _suggester(args: argparse.Namespace, store):
         if store is not None and args.model == "ensemble":
             from hakam.suggest.training import suggester_for_store
 
-            return suggester_for_store(store)
+            return suggester_for_store(store, warn=_warn)
         return create(args.model)
     except (UnknownSuggester, OSError, ValueError) as error:
         raise CommandError(str(error).strip("'\"")) from None
+
+
+def _warn(text: str) -> None:
+    print(f"hakam suggest: warning: {text}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,10 +87,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"suggested on {done} documents with {suggester.name}@{suggester.version}", file=sys.stderr)
         return 0
     from hakam.core.model import Document
+    from hakam.io.atomic import atomic_file
     from hakam.io.jsonl import document_to_record, dumps_line
 
-    count = 0
-    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
+    count = 0  # a file is written whole or not at all: a bad record or a kill leaves the old one
+    with atomic_file(args.output) if args.output else contextlib.nullcontext(sys.stdout) as out:
         for doc in read_documents(args.inputs):
             spans, events = suggester.suggest(doc)
             out.write(dumps_line(document_to_record(Document(doc.text, doc.id, doc.meta, spans, events))))

@@ -39,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     if result.model_version_id is None:
         raise CommandError("no reviewed documents to train on")
     if args.save:
-        args.save.write_bytes(store.models.blob(result.model_version_id) or b"")
+        from hakam.io.atomic import atomic_file
+
+        with atomic_file(args.save, binary=True) as out:
+            out.write(store.models.blob(result.model_version_id) or b"")
     report = {
         "model_version": result.model_version_id,
         "active": not args.no_activate,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,13 @@ import tomli_w
 from hakam.resources import resource_path
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+NAME_LIMIT = 64
+# What would break a file a name is written to: brat's ``Type:T1`` event lines and
+# whitespace-separated columns (brat, CoNLL); annotation.conf reads a line that
+# starts with # ! < or [ as a comment, a flag, a macro or a section.
+_NAME_FORBIDDEN = frozenset(":")
+_NAME_FORBIDDEN_FIRST = frozenset("#!<[")
+_JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiner: part of Persian and Urdu words
 ATTRIBUTE_TYPES = ("int", "date", "str")
 
 
@@ -94,6 +101,28 @@ class Schema:
         return tomli_w.dumps(data)
 
 
+def name_problem(name: object) -> str | None:
+    """Why ``name`` cannot be a label, event type or role (None when it can).
+
+    Any script is fine (Arabic label names are natural for Arabic teams); what is
+    refused would break a file the name is written to, or hide in a display.
+    """
+    if not isinstance(name, str) or not name:
+        return "a name cannot be empty"
+    if len(name) > NAME_LIMIT:
+        return f"a name is at most {NAME_LIMIT} characters"
+    if name[0] in _NAME_FORBIDDEN_FIRST:
+        return f"a name cannot start with {name[0]!r}"
+    for char in name:
+        if char.isspace():
+            return "a name cannot contain spaces"
+        if char in _NAME_FORBIDDEN:
+            return f"a name cannot contain {char!r}"
+        if unicodedata.category(char).startswith("C") and char not in _JOINERS:
+            return f"a name cannot contain the invisible character U+{ord(char):04X}"
+    return None
+
+
 def _with_items(items: dict[str, Item], names: list[str], keys: str) -> dict[str, Item]:
     result = dict(items)
     used = {item.key for item in items.values()}
@@ -119,7 +148,9 @@ def generated_color(name: str) -> str:
 def _line_of(source: str, table: str, key: str | None = None) -> int:
     """1-based line of ``[table]`` (or of ``key`` inside it); 1 when not found."""
     lines = source.splitlines()
-    header = re.compile(rf"\s*\[\s*{re.escape(table)}\s*\]")
+    section, _, name = table.partition(".")
+    quoted = re.escape(section) + (rf"\.(?:{re.escape(name)}|\"{re.escape(name)}\")" if name else "")
+    header = re.compile(rf"\s*\[\s*{quoted}\s*\]")
     for i, line in enumerate(lines):
         if header.match(line):
             if key is None:
@@ -127,7 +158,7 @@ def _line_of(source: str, table: str, key: str | None = None) -> int:
             for j in range(i + 1, len(lines)):
                 if lines[j].lstrip().startswith("["):
                     break
-                if re.match(rf"\s*{re.escape(key)}\s*=", lines[j]):
+                if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", lines[j]):
                     return j + 1
             return i + 1
     return 1
@@ -146,8 +177,9 @@ def _items(data: dict[str, Any], section: str, source: str, where: str, needs_co
             line = _line_of(source, path, field_name)
             return SchemaError(f"{where}: line {line}: [{path}] {problem}")
 
-        if not _NAME.fullmatch(name):
-            raise fail(None, "name must be ASCII letters, digits, _ or -")
+        problem = name_problem(name)
+        if problem:
+            raise fail(None, problem)
         if not isinstance(body, dict):
             raise fail(None, "must be a table")
         for required in ("en", "ar") + (("color",) if needs_color else ()):

@@ -49,6 +49,7 @@ class ActionSpec:
 _T = QT_TRANSLATE_NOOP
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import", _T("Actions", "Import documents…"), ("Ctrl+O",), "file", WINDOW),
+    ActionSpec("import-folder", _T("Actions", "Import a folder…"), ("Ctrl+Shift+O",), "file", WINDOW),
     ActionSpec("export", _T("Actions", "Export reviewed documents…"), ("Ctrl+E",), "file", WINDOW),
     ActionSpec("suggest", _T("Actions", "Suggest for this document"), ("Ctrl+R",), "file", WINDOW),
     ActionSpec("suggest-all", _T("Actions", "Suggest for all documents to review"), ("Ctrl+Shift+R",), "file", WINDOW),
@@ -97,6 +98,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom-out", _T("Actions", "Smaller text"), ("Ctrl+-",), "view", WINDOW),
     ActionSpec("zoom-reset", _T("Actions", "Normal text size"), ("Ctrl+0",), "view", WINDOW),
     ActionSpec("help", _T("Actions", "Keyboard help"), ("F1", "?"), "help", WINDOW),
+    ActionSpec("load-samples", _T("Actions", "Load the sample articles"), (), "help", WINDOW),
 )
 
 

@@ -47,7 +47,12 @@ class ArticleView(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
         self.document().setDocumentMargin(18)
-        self.setPlaceholderText(self.tr("No document open: import documents with File → Import (Ctrl+O)."))
+        self.setPlaceholderText(
+            self.tr(
+                "No document open: import articles with File → Import (Ctrl+O, a folder: Ctrl+Shift+O), "
+                "or try the sample articles from Help → Load the sample articles."
+            )
+        )
         self.highlighter = Highlighter(self.document(), session)
         self._shown: tuple[int, str] | None = None
         self._moving = False  # the caret is moved by the program: the focus does not follow it

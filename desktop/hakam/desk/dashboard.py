@@ -4,6 +4,9 @@ curve of the open store, for a dock or a tab.
 Call ``refresh()`` (a slot; connect it to whatever signals a decision or a new
 model) and the figures are re-read shortly after, once per burst of decisions,
 and only while the dashboard is visible (a hidden one catches up when shown).
+The figures are read on the background helper (``worker.run_task``; the SQLite
+store is in WAL mode, so reading never holds up a decision) and drawn when they
+arrive; a refresh asked for meanwhile runs once the read reports.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from hakam.desk import dashboard_plots as plots
 from hakam.desk import i18n
 from hakam.desk.i18n import fmt
+from hakam.desk.worker import TaskState, run_task
 from hakam.store import Store, analytics
 
 REFRESH_DELAY_MS = 300
@@ -34,6 +38,9 @@ class Dashboard(QWidget):
         self.store = store
         self.summary: analytics.Summary | None = None
         self._stale = True
+        self._reading: TaskState | None = None
+        self._again = False  # a refresh was asked for while reading
+        self.setMinimumSize(480, 320)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_now)
         self.totals = QLabel()
@@ -84,15 +91,35 @@ class Dashboard(QWidget):
 
     @Slot()
     def refresh_now(self) -> None:
+        """Read the figures on the background helper; draw them when they arrive."""
         self._timer.stop()
+        if self._reading is not None:
+            self._again = True
+            return
         self._stale = False
-        self.summary = self.store.stats.summary()
-        self._draw(self.summary)
+        if self.summary is None:
+            self.totals.setText(self.tr("Reading the figures…"))
+        stats = self.store.stats
+        self._reading = run_task(lambda _state: (stats.summary(), stats.counts()), self._arrived, self._failed)
+
+    def _arrived(self, result: tuple[analytics.Summary, dict]) -> None:
+        self._reading = None
+        self.summary, counts = result
+        self._draw(self.summary, counts)
         self.refreshed.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._reading = None
+        self.totals.setText(fmt(self.tr("The figures could not be read: %1"), error))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(1000, 460)
 
     # -- drawing ---------------------------------------------------------------------
-    def _draw(self, s: analytics.Summary) -> None:
-        counts = self.store.stats.counts()
+    def _draw(self, s: analytics.Summary, counts: dict) -> None:
         decided = sum(o.decided for o in s.acceptance_by_model.values())
         accepted = sum(o.accepted for o in s.acceptance_by_model.values())
         rate = f"{100 * accepted / decided:.0f}%" if decided else "–"

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,8 @@ class PreferencesDialog(QDialog):
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
         self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
+        self.suggest_after_import = QCheckBox(self.tr("&Suggest for imported documents (in the background)"))
+        self.suggest_after_import.setChecked(current.suggest_after_import)
         self.database = QLineEdit(current.database)
         self.database.setPlaceholderText(str(st.Settings().database_path()))
         # The session may run on another file (--db, $HAKAM_DB): say which one is open.
@@ -80,6 +83,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("Interface &language:"), self.language), self.language)
         form.addRow(self._label(self.tr("Article &font size:"), self.font_size), self.font_size)
         form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
+        form.addRow("", self.suggest_after_import)
         form.addRow(QLabel(self.tr("Database in use:")), self.in_use)  # no buddy: nothing to edit there
         form.addRow(self._label(self.tr("&Database file:"), self.database), database_row)
         self.note = QLabel(
@@ -124,6 +128,7 @@ class PreferencesDialog(QDialog):
             font_size=self.font_size.value(),
             theme=self.theme.currentData(),
             database=self.database.text().strip(),
+            suggest_after_import=self.suggest_after_import.isChecked(),
         )
 
     @Slot()
@@ -134,6 +139,7 @@ class PreferencesDialog(QDialog):
         self.font_size.setValue(defaults.font_size)
         self.theme.setCurrentIndex(self.theme.findData(defaults.theme))
         self.database.setText(defaults.database)
+        self.suggest_after_import.setChecked(defaults.suggest_after_import)
 
     @Slot()
     def _browse(self) -> None:

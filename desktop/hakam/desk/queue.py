@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from hakam.store import IGNORED, REVIEWED, TODO, Store
+from hakam.store import IGNORED, REVIEWED, TODO, DocumentView, Store
 
 _TITLE_CHARS = 70
+_ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 _LIMIT = 5000
 
 
@@ -55,15 +58,43 @@ class QueuePanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for doc in documents:
-            title = str(doc.meta.get("title") or doc.text.strip().split("\n", 1)[0])
-            if len(title) > _TITLE_CHARS:
-                title = title[:_TITLE_CHARS] + "…"
-            item = QListWidgetItem(title)  # plain text: the list never renders HTML
-            item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(f"{doc.ext_id} · {doc.status}")
-            self.list.addItem(item)
+            self.list.addItem(self._row(doc))
         self.list.blockSignals(False)
         self.mark_current(self._current)
+
+    def _row(self, doc: DocumentView) -> QListWidgetItem:
+        title = str(doc.meta.get("title") or doc.text.strip().split("\n", 1)[0])
+        if len(title) > _TITLE_CHARS:
+            title = title[:_TITLE_CHARS] + "…"
+        item = QListWidgetItem(title)  # plain text: the list never renders HTML
+        item.setData(Qt.ItemDataRole.UserRole, doc.id)
+        item.setData(_ORDER_ROLE, self._order_key(doc))
+        item.setToolTip(f"{doc.ext_id} · {doc.status}")
+        return item
+
+    def _order_key(self, doc: DocumentView) -> tuple:
+        if self.order.currentData() == "uncertain":
+            return (doc.uncertainty is None, -(doc.uncertainty or 0.0), doc.id)
+        return (doc.id,)
+
+    def _matches(self, doc: DocumentView) -> bool:
+        status, search = self.status.currentData(), self.search.text().strip()
+        return (not status or doc.status == status) and (not search or search in doc.text or search in doc.ext_id)
+
+    def update_document(self, document_id: int) -> None:
+        """One document's status changed: add, update or drop its row alone (no re-read of the queue)."""
+        doc = self.store.documents.get(document_id)
+        ids = self.ids()
+        present = document_id in ids
+        if present and not self._matches(doc):
+            self.list.takeItem(ids.index(document_id))
+        elif present:
+            self.list.item(ids.index(document_id)).setToolTip(f"{doc.ext_id} · {doc.status}")
+        elif self._matches(doc):
+            row = self._row(doc)
+            keys = [self.list.item(n).data(_ORDER_ROLE) for n in range(self.list.count())]
+            self.list.insertItem(bisect_left(keys, row.data(_ORDER_ROLE)), row)
+            self.mark_current(self._current)
 
     def ids(self) -> list[int]:
         return [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]

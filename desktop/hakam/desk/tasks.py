@@ -30,11 +30,22 @@ def suggest(store: Store, document_ids: Sequence[int], state: State) -> int:
 
 
 def import_files(store: Store, paths: Sequence[Path], state: State) -> dict[str, Any]:
-    """Import JSONL or text files; ``hakam.io.errors.InputError`` names file and line."""
+    """Import files or folders; ``hakam.io.errors.InputError`` names file and line. The result
+    also lists the ``ids`` of the documents added still to review (for suggestions)."""
     from hakam.io.importer import import_paths
+    from hakam.store import TODO
 
+    before = set(store.documents.ids())
     summary = import_paths(store, paths, progress=lambda file, count: state.progress(count, 0, str(file)))
-    return summary.as_dict()
+    return {**summary.as_dict(), "ids": [i for i in store.documents.ids(TODO) if i not in before]}
+
+
+def load_samples(store: Store, state: State) -> list[int]:
+    """Add the sample articles (once); returns the ids added."""
+    from hakam.io.samples import add_samples
+
+    state.progress(0, 0)
+    return add_samples(store)
 
 
 def export_file(store: Store, out: Path, include_all: bool, state: State) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from hakam import settings
@@ -32,6 +32,9 @@ class Tools(QObject):
             self.dock = QDockWidget(self.tr("Dashboard"), self.window, objectName="dashboard-dock")
             self.dock.setWidget(self.dashboard)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            # A usable height from the start: half the window, and never less than the dashboard's minimum.
+            height = max(self.dashboard.minimumHeight() + 40, self.window.height() // 2)
+            QTimer.singleShot(0, lambda: self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical))
             self.window.session.decided.connect(self.dashboard.refresh)
             return
         self.dock.setVisible(not self.dock.isVisible())

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter
 
-from hakam.desk import tasks
 from hakam.desk.actions import ACTIONS, ActionTable, parse_overrides, schema_actions
 from hakam.desk.article import ArticleView
+from hakam.desk.file_work import FileWork
 from hakam.desk.help_overlay import HelpOverlay
 from hakam.desk.i18n import fmt
 from hakam.desk.index import ItemKey
@@ -24,8 +23,7 @@ from hakam.desk.review import Reviewer
 from hakam.desk.session import Session
 from hakam.desk.side_panel import SidePanel
 from hakam.desk.tools import Tools
-from hakam.desk.worker import TaskState, run_task
-from hakam.store import TODO, Change, Store
+from hakam.store import REVIEWED, Change, Store
 
 _RESIZE_ACTIONS = ("grow-end", "shrink-end", "grow-start", "shrink-start")
 
@@ -48,11 +46,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.progress_label = QLabel(objectName="progress-label")
-        self.task_bar = QProgressBar(objectName="task-progress", maximumWidth=220, textVisible=True)
-        self.task_bar.hide()
-        self.statusBar().addPermanentWidget(self.task_bar)
+        self.work = FileWork(self)
+        self.statusBar().addPermanentWidget(self.work.bar)
         self.statusBar().addPermanentWidget(self.progress_label)
-        self._task: TaskState | None = None
+        self._statuses: dict[str, int] | None = None  # documents by status
+        self._today: int | None = None  # decision rows since midnight
+        self._day = dt.date.today()
         self._status_timer = QTimer(self, singleShot=True, interval=150)
         self._status_timer.timeout.connect(self.update_status)
 
@@ -80,8 +79,9 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[str], Any]]:
         r = self.reviewer
         simple: dict[str, Callable[[], Any]] = {
-            "import": self.import_files, "export": self.export_file, "annotator": self.ask_annotator,
-            "suggest": self.suggest_current, "suggest-all": self.suggest_all, "quit": self.close,
+            "import": self.work.import_files, "import-folder": self.work.import_folder,
+            "load-samples": self.work.load_samples, "export": self.work.export_file, "annotator": self.ask_annotator,
+            "suggest": self.work.suggest_current, "suggest-all": self.work.suggest_all, "quit": self.close,
             "next": lambda: self.session.step(+1), "previous": lambda: self.session.step(-1),
             "next-item": lambda: self.session.step(+1, pending_only=False),
             "previous-item": lambda: self.session.step(-1, pending_only=False),
@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
         before = self.queue.ids()
         if call() is None:
             return
-        self.queue.refresh()
-        after = self.queue.ids()
+        after = self.queue.ids()  # the queue row was updated on the decision
         later = before[before.index(doc.id) + 1 :] if doc.id in before else []
         target = next((i for i in later if i in after), None) or next((i for i in after if i != doc.id), None)
         if target is None:
@@ -152,8 +151,12 @@ class MainWindow(QMainWindow):
                 self.open_document(target)
 
     def _on_decided(self, change: Change) -> None:
+        """Only what the change touched: one queue row, the status counts (no full recount)."""
         if change.document_changed:
-            self.queue.refresh()
+            self.queue.update_document(change.document_id)
+            self._statuses = None
+        if self._today is not None:
+            self._today += len(change.span_ids) + len(change.event_ids) + change.document_changed  # one row a step
         self._status_timer.start()
 
     def _on_focus(self, _old: ItemKey | None, new: ItemKey | None) -> None:
@@ -173,11 +176,17 @@ class MainWindow(QMainWindow):
         show_item_menu(self, self.reviewer, key, where, self.language)
 
     # -- status bar ----------------------------------------------------------------------------
-    def update_status(self) -> None:
-        counts = self.store.stats.counts()
+    def update_status(self, full: bool = False) -> None:
+        """Reviewed and total documents, decisions today: counted once, then kept up to date
+        from each ``Change`` (a document's status change recounts statuses, a cheap query)."""
+        if full or self._statuses is None:
+            self._statuses = self.store.documents.count_by_status()
+        if full or self._today is None or self._day != dt.date.today():
+            self._day, self._today = dt.date.today(), _decisions_today(self.store)
+        reviewed, documents = self._statuses.get(REVIEWED, 0), sum(self._statuses.values())
         self.progress_label.setText(
-            fmt(self.tr("%1 of %2 reviewed · %3 decisions today · %4"), counts["reviewed"], counts["documents"],
-                _decisions_today(self.store), self.store.annotator)
+            fmt(self.tr("%1 of %2 reviewed · %3 decisions today · %4"), reviewed, documents, self._today,
+                self.store.annotator)
         )  # fmt: skip
 
     # -- annotator -------------------------------------------------------------------------------
@@ -187,103 +196,14 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             self.store.set_annotator(name.strip())
             remember_annotator(name.strip())
-            self.update_status()
-
-    # -- background tasks ------------------------------------------------------------------------
-    def run_background(self, title: str, fn: Callable[[TaskState], Any], on_done: Callable[[Any], None]) -> bool:
-        if self._task is not None:
-            self.statusBar().showMessage(self.tr("Please wait: another task is running"), 4000)
-            return False
-        self.task_bar.setFormat(f"{title} %v")
-        self.task_bar.setRange(0, 0)
-        self.task_bar.show()
-
-        def progress(done: int, total: int, _text: str) -> None:
-            self.task_bar.setRange(0, total)
-            self.task_bar.setValue(done)
-
-        def finished(result: Any) -> None:
-            self._task = None
-            self.task_bar.hide()
-            on_done(result)
-
-        def failed(error: BaseException) -> None:
-            self._task = None
-            self.task_bar.hide()
-            box = QMessageBox(QMessageBox.Icon.Warning, title, describe_error(error), parent=self)
-            box.setObjectName("task-error")
-            box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages are never markup
-            box.open()
-
-        self._task = run_task(fn, finished, failed, progress)
-        return True
-
-    def suggest_current(self) -> None:
-        if self.session.doc is not None:
-            self._suggest([self.session.doc.id])
-
-    def suggest_all(self) -> None:
-        self._suggest(self.store.documents.ids(TODO))
-
-    def _suggest(self, ids: list[int]) -> None:
-        store = self.store
-
-        def done(count: int) -> None:
-            if self.session.doc is not None and self.session.doc.id in ids:
-                self.session.reload()
-            self.statusBar().showMessage(fmt(self.tr("Suggestions ready for %1 documents"), count), 6000)
-
-        self.run_background(self.tr("Suggesting"), lambda state: tasks.suggest(store, ids, state), done)
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import documents"), "",
-                                                self.tr("Documents (*.jsonl *.json *.txt);;All files (*)"))  # fmt: skip
-        if not paths:
-            return
-        store = self.store
-
-        def done(summary: dict[str, Any]) -> None:
-            self.queue.refresh()
-            self.update_status()
-            if self.session.doc is None:
-                self.open_start()
-            count = summary.get("documents", 0)
-            self.statusBar().showMessage(fmt(self.tr("Imported %1 documents"), count), 8000)
-
-        self.run_background(
-            self.tr("Importing"), lambda state: tasks.import_files(store, [Path(p) for p in paths], state), done
-        )
-
-    def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export reviewed documents"), "hakam-export.jsonl",
-                                              self.tr("JSON Lines (*.jsonl)"))  # fmt: skip
-        if not path:
-            return
-        store = self.store
-
-        def done(count: int) -> None:
-            self.statusBar().showMessage(fmt(self.tr("Exported %1 documents to %2"), count, path), 8000)
-
-        self.run_background(
-            self.tr("Exporting"), lambda state: tasks.export_file(store, Path(path), False, state), done
-        )
+            self.update_status(full=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.session.save_position()
         self._status_timer.stop()
-        if self._task is not None:
-            self._task.cancel()
+        self.work.cancel()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)
-
-
-def describe_error(error: BaseException) -> str:
-    """A task failure in words: what went wrong and, for a bad input file, where."""
-    path, line = getattr(error, "path", None), getattr(error, "line", None)
-    if path is not None:
-        where = fmt(QCoreApplication.translate("MainWindow", "%1, line %2"), path, line)
-        return f"{where if line else path}\n\n{getattr(error, 'message', error)}"
-    return str(error) or type(error).__name__
 
 
 def remember_annotator(name: str) -> None:

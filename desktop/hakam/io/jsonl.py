@@ -13,6 +13,7 @@ orjson keeps non-ASCII text as UTF-8, so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import orjson
@@ -84,8 +85,23 @@ def format_time(seconds: float | None) -> str | None:
     return f"{stamp:%Y-%m-%dT%H:%M:%S}.{millis % 1000:03d}Z"
 
 
+def valid_time(seconds: float) -> bool:
+    """Whether ``format_time`` can write ``seconds`` (years 1 to 9999, UTC)."""
+    try:
+        return math.isfinite(seconds) and format_time(seconds) is not None
+    except (ValueError, OverflowError, OSError):
+        return False
+
+
 def parse_time(value: str) -> float:
+    """Unix seconds of an ISO 8601 time; ``ValueError`` also when it cannot be written back in UTC."""
     stamp = dt.datetime.fromisoformat(value)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
-    return stamp.timestamp()
+    try:
+        seconds = stamp.timestamp()
+    except OverflowError:
+        seconds = math.nan
+    if not valid_time(seconds):
+        raise ValueError(f"{value} is outside the years 1 to 9999 in UTC")
+    return seconds

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from hakam.core.model import Document, Event, Span
+from hakam.core.model import Document, Event, Layer, Span
 
 # What a record says about the document as a whole.
 ACCEPT, REJECT, IGNORE = "accept", "reject", "ignore"
@@ -29,6 +29,8 @@ class ImportRecord:
     suggested_spans: list[Span] = field(default_factory=list)
     suggested_events: list[Event] = field(default_factory=list)
     span_annotators: dict[tuple[int, int, str], str] = field(default_factory=dict)
+    # each named annotator's own spans, kept apart when a format holds several (Label Studio, doccano)
+    layers: dict[str, Layer] = field(default_factory=dict)
     # spans whose text a format stored next to them: checked against doc.text
     claimed_texts: dict[tuple[int, int, str], str] = field(default_factory=dict)
     trimmed: int = 0  # proclitics trimmed from span starts

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from typing import Any
+
+import orjson
 
 from hakam.core.model import Span
 from hakam.core.schema import Schema
 from hakam.io.errors import InputError
+from hakam.io.jsonl import valid_time
 from hakam.io.records import ImportRecord
+
+_TEXT_LIMIT = 100_000_000  # characters: SQLite's default largest value is 1e9 bytes
+
+
+def _storable(record: ImportRecord, value: Any, what: str) -> None:
+    """``value`` must survive ``orjson.dumps`` (the store keeps it as JSON)."""
+    try:
+        orjson.dumps(value)
+    except orjson.JSONEncodeError as error:
+        raise InputError(record.path, record.line, f"{what} cannot be stored: {error}") from None
+
+
+def _check_fields(record: ImportRecord, span: Span, what: str) -> None:
+    """Types a reader let through: the store binds them to SQL columns."""
+    if not isinstance(span.label, str) or not span.label:
+        raise InputError(record.path, record.line, f"{what} {span.start}..{span.end} has no label")
+    if span.source is not None and not isinstance(span.source, str):
+        raise InputError(record.path, record.line,
+                         f"{what} {span.start}..{span.end} ({span.label}): source must be text, not {span.source!r:.60}")  # fmt: skip
+    if span.score is not None and (not isinstance(span.score, float) or not math.isfinite(span.score)):
+        raise InputError(record.path, record.line,
+                         f"{what} {span.start}..{span.end} ({span.label}): score must be a finite number")  # fmt: skip
 
 
 def _check_span(record: ImportRecord, span: Span, what: str) -> None:
     text = record.doc.text
+    _check_fields(record, span, what)
     if span.end > len(text):
         raise InputError(record.path, record.line,
                          f"{what} {span.start}..{span.end} ({span.label}) is outside the text ({len(text)} characters)")  # fmt: skip
@@ -42,7 +70,8 @@ def unknown_labels(record: ImportRecord, schema: Schema) -> Counter[tuple[str, s
 
 
 def check_record(record: ImportRecord) -> None:
-    """Offsets, claimed texts and same-label overlaps; raises ``InputError``."""
+    """Text, offsets, claimed texts, same-label overlaps, field types and times; raises ``InputError``."""
+    _check_document(record)
     for group in (record.doc.spans, record.suggested_spans):
         for span in group:
             _check_span(record, span, "span")
@@ -59,3 +88,26 @@ def check_record(record: ImportRecord) -> None:
         _check_span(record, event.trigger, "trigger")
         for arg in event.arguments:
             _check_span(record, arg.span, f"{arg.role} argument")
+
+
+def _check_document(record: ImportRecord) -> None:
+    doc = record.doc
+    if not isinstance(doc.text, str) or not doc.text.strip():
+        raise InputError(record.path, record.line, "the text is empty")
+    if len(doc.text) > _TEXT_LIMIT:
+        raise InputError(record.path, record.line, f"the text is longer than {_TEXT_LIMIT:,} characters")
+    if "\0" in doc.text:
+        raise InputError(record.path, record.line, "the text contains a NUL character (a binary file?)")
+    if doc.id is not None and (not isinstance(doc.id, str) or not doc.id.strip() or len(doc.id) > 1000):
+        raise InputError(record.path, record.line, f"the id must be 1 to 1000 characters, not {doc.id!r:.60}")
+    if not isinstance(doc.meta, dict):
+        raise InputError(record.path, record.line, "meta must be an object")
+    _storable(record, doc.meta, "meta")
+    if record.annotator is not None and not isinstance(record.annotator, str):
+        raise InputError(record.path, record.line, f"the annotator must be text, not {record.annotator!r:.60}")
+    if record.timestamp is not None and not valid_time(record.timestamp):
+        raise InputError(record.path, record.line, "the review time is outside the years 1 to 9999 (UTC)")
+    for event in doc.events + record.suggested_events:
+        _storable(record, event.attributes, f"{event.type} event attributes")
+        if event.id is not None and not isinstance(event.id, str):
+            raise InputError(record.path, record.line, f"an event id must be text, not {event.id!r:.60}")

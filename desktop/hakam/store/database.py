@@ -12,7 +12,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from hakam.store.tables import Tables, make_tables
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 URL_SCHEMES = ("postgresql://", "postgres://")
 # Seconds a writer waits for another process's write lock before giving up.
 BUSY_TIMEOUT = 10
@@ -83,6 +83,18 @@ def connect(location: Path | str) -> tuple[pw.Database, Tables]:
     except ValueError:
         db.close()
         raise StoreError(f"{where}: unreadable schema version {stored!r}; not a database this Hakam wrote") from None
+    present = [] if version is not None else [t for t in db.get_tables() if not t.startswith("sqlite_")]
+    if present:
+        db.close()
+        ours = {model._meta.table_name for model in tables.all}
+        if set(present) <= ours:
+            raise StoreError(f"{where}: the database has lost its schema version (setting table); "
+                             "run 'hakam check --repair' or restore a backup")  # fmt: skip
+        raise StoreError(f"{where}: not a Hakam database (it holds other tables: {', '.join(sorted(present)[:5])}); "
+                         "give a new file or a Hakam database")  # fmt: skip
+    if version is not None and version < 1:
+        db.close()
+        raise StoreError(f"{where}: unreadable schema version {stored!r}; not a database this Hakam wrote")
     if version is None:
         with db.atomic():
             db.create_tables(tables.all)
@@ -96,6 +108,11 @@ def connect(location: Path | str) -> tuple[pw.Database, Tables]:
         )
     elif version < SCHEMA_VERSION:
         _upgrade(db, tables, version)
+    missing = [model._meta.table_name for model in tables.all if not db.table_exists(model._meta.table_name)]
+    if missing:
+        db.close()
+        raise StoreError(f"{where}: the database has lost its {', '.join(missing)} table"
+                         f"{'s' if len(missing) > 1 else ''}; run 'hakam check --repair' or restore a backup")  # fmt: skip
     return db, tables
 
 
@@ -135,7 +152,10 @@ def _v2_to_v3(db: pw.Database, tables: Tables) -> None:
     plain = '"id" INTEGER NOT NULL PRIMARY KEY'
     for model in tables.all:
         name = model._meta.table_name
-        (sql,) = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        found = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        if found is None:  # a table of a later version
+            continue
+        (sql,) = found
         if plain not in sql or "AUTOINCREMENT" in sql:
             continue
         rebuilt = sql.replace(plain, plain + " AUTOINCREMENT", 1).replace(f'"{name}"', f'"{name}__v3"', 1)
@@ -145,7 +165,16 @@ def _v2_to_v3(db: pw.Database, tables: Tables) -> None:
         db.execute_sql(f'ALTER TABLE "{name}__v3" RENAME TO "{name}"')
 
 
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: pw.Database, tables: Tables) -> None:
+    """Team mode: items carry the layer they belong to (existing ones: "", one-person use);
+    the assignment table is created with the others afterwards."""
+    migrator = SchemaMigrator.from_database(db)
+    for table, field in (("span_item", tables.SpanItem.layer), ("event_item", tables.EventItem.layer)):
+        if "layer" not in {column.name for column in db.get_columns(table)}:
+            migrate(migrator.add_column(table, "layer", field))
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _upgrade(db: pw.Database, tables: Tables, version: int) -> None:

@@ -110,7 +110,7 @@ class Decisions:
             tuple(sorted(set(ranges))),
             tuple(s.item_id for s in steps if s.target == "span" and s.item_id is not None),
             tuple(s.item_id for s in steps if s.target == "event" and s.item_id is not None),
-            any(s.target == "document" for s in steps),
+            any(s.target in ("document", "assignment") for s in steps),
         )
 
     def _locked(self, query: Any) -> Any:
@@ -122,16 +122,21 @@ class Decisions:
         row = self._locked(model.select().where(model.id == item_id)).get_or_none()
         if row is None or row.status in (SUPERSEDED, VOID):
             raise DecisionError(f"no {target} item {item_id}")
+        if row.layer != self._store.team.layer:
+            raise DecisionError(f"{target} item {item_id} is in another annotator's layer")
         return row
 
     def _snapshot(self, target: str, item_id: int) -> snap.Snapshot:
         """The current state of an item, locked (None when it does not exist)."""
-        model = {"span": self._t.SpanItem, "event": self._t.EventItem, "document": self._t.Document}[target]
+        model = {"span": self._t.SpanItem, "event": self._t.EventItem, "document": self._t.Document,
+                 "assignment": self._t.Assignment}[target]  # fmt: skip
         row = self._locked(model.select().where(model.id == item_id)).get_or_none()
         if target == "span":
             return snap.span_snapshot(row)
         if target == "event":
             return snap.event_snapshot(self._t, row)
+        if target == "assignment":
+            return snap.assignment_snapshot(row) if row else None
         return snap.document_snapshot(row) if row else None
 
     def _check_label(self, label: str) -> None:
@@ -173,12 +178,12 @@ class Decisions:
         old = (span.start, span.end)
         twins = SpanItem.select().where((SpanItem.document == span.document_id) & (SpanItem.id != span.id)
                                         & (SpanItem.start == old[0]) & (SpanItem.end == old[1])
-                                        & SpanItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
+                                        & SpanItem.status.in_([PENDING, ACCEPTED]) & (SpanItem.layer == span.layer))  # fmt: skip
         if twins.exists():
             return []
         steps = []
         now = time.time()
-        events = EventItem.select().where((EventItem.document == span.document_id)
+        events = EventItem.select().where((EventItem.document == span.document_id) & (EventItem.layer == span.layer)
                                           & EventItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
         for row in self._locked(events.order_by(EventItem.id)):
             before = snap.event_snapshot(self._t, row)
@@ -232,7 +237,7 @@ class Decisions:
         after = {
             "document": document_id, "suggestion": None, "start": start, "end": end, "label": label,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
-            "updated_at": time.time(),
+            "updated_at": time.time(), "layer": self._store.team.layer,
         }  # fmt: skip
         return self._act("add", lambda: (document_id, [_Step("span", None, None, after)]))
 
@@ -243,13 +248,16 @@ class Decisions:
         def build() -> tuple[int, list[_Step]]:
             now, who = time.time(), self._store.annotator
             steps = []
-            spans = SpanItem.select().where((SpanItem.document == document_id) & (SpanItem.status == PENDING))
+            layer = self._store.team.layer
+            spans = SpanItem.select().where((SpanItem.document == document_id) & (SpanItem.status == PENDING)
+                                            & (SpanItem.layer == layer))  # fmt: skip
             for row in self._locked(spans.order_by(SpanItem.id)):
                 before = snap.span_snapshot(row)
                 steps.append(
                     _Step("span", row.id, before, dict(before, status=ACCEPTED, annotator=who, updated_at=now))
                 )
-            events = EventItem.select().where((EventItem.document == document_id) & (EventItem.status == PENDING))
+            events = EventItem.select().where((EventItem.document == document_id) & (EventItem.status == PENDING)
+                                              & (EventItem.layer == layer))  # fmt: skip
             for row in self._locked(events.order_by(EventItem.id)):
                 before = snap.event_snapshot(self._t, row)
                 steps.append(
@@ -330,12 +338,16 @@ class Decisions:
         after = {
             "document": document_id, "suggestion": None, "type": event_type, "start": start, "end": end,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
-            "updated_at": time.time(), "attributes": {}, "arguments": [],
+            "updated_at": time.time(), "attributes": {}, "arguments": [], "layer": self._store.team.layer,
         }  # fmt: skip
         return self._act("event-add", lambda: (document_id, [_Step("event", None, None, after)]))
 
     # -- documents -------------------------------------------------------------
     def _set_status(self, document_id: int, action: str, status: str) -> Change:
+        team = self._store.team
+        if team.enabled and team.layer != "curated":
+            return self._set_own_status(document_id, action, status)
+
         def build() -> tuple[int, list[_Step]]:
             before = self._snapshot("document", document_id)
             if before is None:
@@ -348,6 +360,19 @@ class Decisions:
                 reviewed_by=self._store.annotator if reviewed else None,
             )
             return document_id, [_Step("document", document_id, before, after)]
+
+        return self._act(action, build)
+
+    def _set_own_status(self, document_id: int, action: str, status: str) -> Change:
+        """Team mode: the annotator's own review status of the document; the document is
+        reviewed when all it was dealt to have reviewed it."""
+
+        def build() -> tuple[int, list[_Step]]:
+            assignment = self._store.team.assignment_id(document_id, self._store.annotator)
+            row = self._locked(self._t.Assignment.select().where(self._t.Assignment.id == assignment)).get()
+            before = snap.assignment_snapshot(row)
+            after = dict(before, status=status, reviewed_at=time.time() if status == REVIEWED else None)
+            return document_id, [_Step("assignment", assignment, before, after)]
 
         return self._act(action, build)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -47,6 +48,11 @@ class Documents:
                 (ext_id, doc.text, digest, orjson.dumps(doc.meta).decode(), TODO, time.time()),
             ).fetchone()[0]
 
+    def id_of_text(self, text: str) -> int | None:
+        """The id of the document with exactly this text."""
+        row = self._store.execute("SELECT id FROM document WHERE text_hash = ?", (text_hash(text),)).fetchone()
+        return row[0] if row else None
+
     def get(self, document_id: int) -> DocumentView:
         return document_view(self._table.get_by_id(document_id))
 
@@ -75,6 +81,20 @@ class Documents:
         if limit:
             query = query.limit(limit)
         return [document_view(row) for row in query]
+
+    def each(self, statuses: Sequence[str] = (), batch: int = 500) -> Iterator[DocumentView]:
+        """Documents in import order (of ``statuses``, else all), read ``batch`` rows at a
+        time so that memory stays flat however many there are (export)."""
+        Document, last = self._table, 0
+        while True:
+            query = Document.select().where(Document.id > last)
+            if statuses:
+                query = query.where(Document.status.in_(list(statuses)))
+            rows = list(query.order_by(Document.id).limit(batch))
+            yield from (document_view(row) for row in rows)
+            if len(rows) < batch:
+                return
+            last = rows[-1].id
 
     def ids(self, status: str | None = None) -> list[int]:
         Document = self._table

@@ -13,13 +13,16 @@ from typing import Any
 import orjson
 import peewee as pw
 
-from hakam.store.tables import VOID, Tables
+from hakam.store.tables import REVIEWED, TODO, VOID, Tables
 
 Snapshot = dict[str, Any] | None
 
 _SPAN_FIELDS = ("start", "end", "label", "status", "score", "source", "annotator", "updated_at")
 _EVENT_FIELDS = ("type", "start", "end", "status", "score", "source", "annotator", "updated_at")
 _DOC_FIELDS = ("status", "reviewed_at", "reviewed_by")
+_ASSIGNMENT_FIELDS = ("status", "reviewed_at")
+# The layer an item is in; decisions logged before version 4 have none and leave it as it is.
+_LAYER = "layer"
 
 
 def dumps(snapshot: Snapshot) -> str | None:
@@ -33,7 +36,7 @@ def loads(raw: str | None) -> Snapshot:
 def span_snapshot(row: Any) -> Snapshot:
     if row is None or row.status == VOID:
         return None
-    snap = {name: getattr(row, name) for name in _SPAN_FIELDS}
+    snap = {name: getattr(row, name) for name in (*_SPAN_FIELDS, _LAYER)}
     snap["document"] = row.document_id
     snap["suggestion"] = row.suggestion_id
     return snap
@@ -42,7 +45,7 @@ def span_snapshot(row: Any) -> Snapshot:
 def event_snapshot(t: Tables, row: Any) -> Snapshot:
     if row is None or row.status == VOID:
         return None
-    snap = {name: getattr(row, name) for name in _EVENT_FIELDS}
+    snap = {name: getattr(row, name) for name in (*_EVENT_FIELDS, _LAYER)}
     snap["document"] = row.document_id
     snap["suggestion"] = row.suggestion_id
     snap["attributes"] = orjson.loads(row.attributes)
@@ -73,6 +76,8 @@ def apply_span(t: Tables, item_id: int | None, snap: Snapshot) -> int:
         return item_id
     values = {name: snap[name] for name in _SPAN_FIELDS}
     values.update(document=snap["document"], suggestion=snap["suggestion"])
+    if _LAYER in snap:
+        values[_LAYER] = snap[_LAYER]
     return _upsert(t.SpanItem, item_id, values)
 
 
@@ -87,6 +92,8 @@ def apply_event(t: Tables, item_id: int | None, snap: Snapshot) -> int:
         suggestion=snap["suggestion"],
         attributes=orjson.dumps(snap["attributes"]).decode(),
     )
+    if _LAYER in snap:
+        values[_LAYER] = snap[_LAYER]
     item_id = _upsert(t.EventItem, item_id, values)
     t.ArgumentItem.delete().where(t.ArgumentItem.event == item_id).execute()
     rows = [{"event": item_id, "role": r, "start": s, "end": e} for r, s, e in snap["arguments"]]
@@ -101,7 +108,26 @@ def apply_document(t: Tables, item_id: int | None, snap: Snapshot) -> int:
     return item_id
 
 
-APPLY = {"span": apply_span, "event": apply_event, "document": apply_document}
+def assignment_snapshot(row: Any) -> Snapshot:
+    return {name: getattr(row, name) for name in _ASSIGNMENT_FIELDS}
+
+
+def apply_assignment(t: Tables, item_id: int | None, snap: Snapshot) -> int:
+    """An annotator's review status of a document (team mode); the document is reviewed
+    for the team when everyone it was dealt to has reviewed it."""
+    assert snap is not None and item_id is not None, "assignments are never created by a decision"
+    A, Document = t.Assignment, t.Document
+    A.update(**{name: snap[name] for name in _ASSIGNMENT_FIELDS}).where(A.id == item_id).execute()
+    document_id = A.get_by_id(item_id).document_id
+    statuses = [status for (status,) in A.select(A.status).where((A.document == document_id)
+                                                                  & (A.annotator != "curated")).tuples()]  # fmt: skip
+    done = all(status == REVIEWED for status in statuses)
+    Document.update(status=REVIEWED if done else TODO, reviewed_at=snap["reviewed_at"] if done else None,
+                    reviewed_by="team" if done else None).where(Document.id == document_id).execute()  # fmt: skip
+    return item_id
+
+
+APPLY = {"span": apply_span, "event": apply_event, "document": apply_document, "assignment": apply_assignment}
 
 
 def touched_range(snap: Snapshot) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from hakam.store.documents import Documents
 from hakam.store.items import Items
 from hakam.store.models import Models
 from hakam.store.suggestions import Suggestions
+from hakam.store.team import Team
 
 
 class StoreUnavailable(StoreError):
@@ -68,6 +69,7 @@ class Store:
         self.decisions = Decisions(self)
         self.models = Models(self)
         self.stats = Stats(self)
+        self.team = Team(self)
         self.annotator = annotator or self.settings.get("annotator") or default_annotator()
         if schema is not None:
             self.update_schema(schema)

@@ -44,11 +44,12 @@ class Tables:
     EventItem: type[pw.Model]
     ArgumentItem: type[pw.Model]
     Decision: type[pw.Model]
+    Assignment: type[pw.Model]
 
     @property
     def all(self) -> list[type[pw.Model]]:
         return [self.Setting, self.Document, self.ModelVersion, self.Suggestion, self.SpanItem, self.EventItem,
-                self.ArgumentItem, self.Decision]  # fmt: skip
+                self.ArgumentItem, self.Decision, self.Assignment]  # fmt: skip
 
 
 def make_tables(db: pw.Database) -> Tables:
@@ -119,6 +120,8 @@ def make_tables(db: pw.Database) -> Tables:
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
         updated_at = pw.FloatField(null=True)
+        # v4: whose layer the item is in: an annotator's name, "curated", or "" (one-person use)
+        layer = pw.CharField(default="", index=True)
 
     class EventItem(Base):
         id = Id()
@@ -133,6 +136,7 @@ def make_tables(db: pw.Database) -> Tables:
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
         updated_at = pw.FloatField(null=True)
+        layer = pw.CharField(default="", index=True)  # v4, as SpanItem.layer
 
     class ArgumentItem(Base):
         id = Id()
@@ -156,4 +160,16 @@ def make_tables(db: pw.Database) -> Tables:
         at = pw.FloatField(index=True)
         reverts = pw.IntegerField(null=True)  # batch undone (undo) or re-applied (redo)
 
-    return Tables(Setting, Document, ModelVersion, Suggestion, SpanItem, EventItem, ArgumentItem, Decision)
+    class Assignment(Base):
+        """v4, team mode: a document dealt to an annotator, and how far they got with it."""
+
+        id = Id()
+        document = pw.ForeignKeyField(Document, backref="assignments", on_delete="CASCADE", index=True)
+        annotator = pw.CharField(index=True)
+        status = pw.CharField(default=TODO)  # todo | reviewed | ignored, for this annotator
+        reviewed_at = pw.FloatField(null=True)
+
+        class Meta:
+            indexes = ((("document", "annotator"), True),)
+
+    return Tables(Setting, Document, ModelVersion, Suggestion, SpanItem, EventItem, ArgumentItem, Decision, Assignment)

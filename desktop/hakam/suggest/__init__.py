@@ -24,11 +24,17 @@ def _crf(argument: str | None) -> Suggester:
     """``crf:MODEL_FILE``: a CRF model file written by ``hakam train --save``."""
     from pathlib import Path
 
-    from hakam.suggest.crf import CrfSuggester
+    from hakam.suggest.crf import CrfError, CrfSuggester
 
     if not argument:
         raise UnknownSuggester("crf needs a model file (crf:PATH); the active CRF of a database is used by 'ensemble'")
-    return CrfSuggester.from_bytes(Path(argument).read_bytes(), version=Path(argument).stem)
+    path = Path(argument)
+    try:
+        return CrfSuggester.from_bytes(path.read_bytes(), version=path.stem)
+    except OSError as error:
+        raise CrfError(f"{path}: cannot read the model ({error.strerror or error})") from None
+    except CrfError as error:
+        raise CrfError(f"{path}: {error}") from None
 
 
 @register("ensemble")

@@ -4,59 +4,38 @@ Both tag BIO over clitic-split tokens with the features of ``crf_features``,
 including what the rule suggester proposed (so the CRF learns when the rules
 are right). A span's confidence is the mean marginal probability of its tags.
 
-A trained model is one blob: ``MAGIC``, a JSON header line with the byte size
-of each part, then the two crfsuite model files as crfsuite writes them.
+A trained model is one blob (``hakam.suggest.crf_blob``): a header with each
+part's size and a SHA-256 checksum, then the two crfsuite model files; it is
+checked whole before crfsuite sees a byte.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-import orjson
 import pycrfsuite
 
 from hakam.core.arabic import PROCLITIC_SET, normalize_word, sentence_ranges
 from hakam.core.model import Document, Event, Span
 from hakam.core.tokenize import Token
 from hakam.suggest.base import Suggestions
+from hakam.suggest.crf_blob import PARTS, CrfError, pack, unpack
 from hakam.suggest.crf_features import FormFeatures, WordParts, bio, doc_tokens, token_features
 from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.rules import RuleSuggester
 
-MAGIC = b"HAKAM-CRF 1\n"
-PARTS = ("entities", "triggers")
 _TRUSTED_AFTER = 45  # training documents at which the CRF's weight is ½
 _ECHO = 0.9  # a repeated mention's score, relative to the tagged one's
 _ECHO_LETTERS = 3  # shorter names are not repeated
+_TEMP_PREFIX = "hakam-crf-"
 _PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-
-
-class CrfError(ValueError):
-    pass
-
-
-def pack(parts: dict[str, bytes], documents: int) -> bytes:
-    header = orjson.dumps({"documents": documents, **{name: len(parts[name]) for name in PARTS}})
-    return MAGIC + header + b"\n" + b"".join(parts[name] for name in PARTS)
-
-
-def unpack(blob: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
-    """(crfsuite model bytes by part, header: part sizes and ``documents`` trained on)."""
-    if not blob.startswith(MAGIC):
-        raise CrfError("not a Hakam CRF model")
-    header_end = blob.index(b"\n", len(MAGIC))
-    header = orjson.loads(blob[len(MAGIC) : header_end])
-    parts, offset = {}, header_end + 1
-    for name in PARTS:
-        parts[name] = blob[offset : offset + header[name]]
-        offset += header[name]
-    if offset != len(blob):
-        raise CrfError("truncated or padded CRF model")
-    return parts, header
 
 
 class Featurizer:
@@ -89,6 +68,33 @@ def training_sequences(doc: Document, featurize: Featurizer) -> Iterable[tuple[l
         yield features[a:b], entity_tags[a:b], trigger_tags[a:b]
 
 
+def clean_stale_folders(root: Path | None = None) -> int:
+    """Remove ``hakam-crf-PID-*`` folders of training runs that were killed (their
+    process is gone) and unnamed ones of older Hakam versions a day old; returns how many."""
+    root = Path(root or tempfile.gettempdir())
+    removed = 0
+    for folder in root.glob(f"{_TEMP_PREFIX}*"):
+        pid = folder.name[len(_TEMP_PREFIX) :].split("-", 1)[0]
+        try:
+            stale = not _alive(int(pid)) if pid.isdigit() else time.time() - folder.stat().st_mtime > 86_400
+        except OSError:
+            continue
+        if stale and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def train_models(
     docs: Sequence[Document],
     featurize: Featurizer,
@@ -105,7 +111,8 @@ def train_models(
             trainers["entities"].append(features, entity_tags)
             trainers["triggers"].append(features, trigger_tags)
     parts = {}
-    with tempfile.TemporaryDirectory(prefix="hakam-crf-") as folder:
+    clean_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as folder:
         for name, trainer in trainers.items():
             if should_stop():
                 return None
@@ -287,3 +294,6 @@ def _trim(text: str, spans: list[Span]) -> list[Span]:
         if end > start:
             out.append(Span(start, end, span.label, span.score, span.source))
     return out
+
+
+__all__ = ["CrfError", "CrfSuggester", "Featurizer", "pack", "train_models", "unpack"]

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -25,11 +26,12 @@ from hakam.core.model import Document
 from hakam.core.scoring import evaluate
 from hakam.suggest import learned
 from hakam.suggest.base import Suggester
-from hakam.suggest.crf import CrfSuggester, Featurizer, train_models
+from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, train_models
 from hakam.suggest.ensemble import Ensemble
 from hakam.suggest.rules import RuleSuggester
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Warn = Callable[[str], None]
 HOLD_OUT = 5  # one document in five
 CRF_KIND = "crf"
 
@@ -128,21 +130,31 @@ def activate(store, model_version_id: int) -> None:
     store.models.activate(model_version_id)
 
 
-def active_crf(store, rules: RuleSuggester | None = None) -> CrfSuggester | None:
+def _log_warning(message: str) -> None:
+    logging.getLogger("hakam").warning(message)
+
+
+def active_crf(store, rules: RuleSuggester | None = None, warn: Warn = _log_warning) -> CrfSuggester | None:
     """The active CRF model; its rule hints come from ``rules`` (shared, so an
-    ensemble runs the rules once per document)."""
+    ensemble runs the rules once per document). A damaged model is not loaded:
+    ``warn`` is told, and the caller goes on without it."""
     active = store.models.active_blob(CRF_KIND)
     if active is None:
         return None
     version, blob = active
-    return CrfSuggester(blob, version, Featurizer(rules=rules) if rules else None)
+    try:
+        return CrfSuggester(blob, version, Featurizer(rules=rules) if rules else None)
+    except CrfError as error:
+        warn(f"the active CRF model {version} cannot be used ({error}); suggesting with the rules only")
+        return None
 
 
-def suggester_for_store(store) -> Ensemble:
-    """Rules with the store's learned names, plus its active CRF model when there is one."""
+def suggester_for_store(store, warn: Warn = _log_warning) -> Ensemble:
+    """Rules with the store's learned names, plus its active CRF model when there is
+    one and it is sound (else ``warn`` is told why it is left out)."""
     rules = RuleSuggester(learned.entries(store))
     members: list[Suggester] = [rules]
-    crf = active_crf(store, rules)
+    crf = active_crf(store, rules, warn)
     if crf is not None:
         members.append(crf)
     return Ensemble(members)

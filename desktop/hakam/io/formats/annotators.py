@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hakam.core.model import Span
+from hakam.core.model import Layer, Span
 from hakam.io.records import ImportRecord
 
 
@@ -26,7 +26,12 @@ def _nested(a: Span, b: Span) -> bool:
 
 
 def merge_annotators(record: ImportRecord, spans_by: list[tuple[str | None, list[Span]]]) -> None:
-    """Add each annotator's spans to ``record`` (in the given order)."""
+    """Add each annotator's spans to ``record`` (in the given order); each named annotator's
+    spans are also kept whole in ``record.layers``."""
+    for annotator, spans in spans_by:
+        if annotator:
+            earlier = record.layers.get(annotator, Layer()).spans
+            record.layers[annotator] = Layer(earlier + tuple(s for s in spans if s not in earlier))
     kept = record.doc.spans
     keys = {s.key for s in kept}
     for annotator, spans in spans_by:

@@ -137,6 +137,8 @@ class _Doc:
             self.relations[ident] = (parts[0], args, number)  # type: ignore[assignment]
         elif kind == "*":
             parts = rest.split()
+            if len(parts) < 2:
+                raise self.fail(number, f"{ident}: expected 'Type Id Id…', not {rest!r}")
             self.equivs.append((parts[0], parts[1:]))
         else:  # N (normalisation) and anything newer
             self.other.append(line)
@@ -219,6 +221,8 @@ def _read_pair(ann: Path, root: Path, conf: dict[str, list[str]]) -> list[Import
         lines = ann.read_bytes().decode("utf-8-sig").splitlines()
     except FileNotFoundError:
         raise InputError(ann, None, f"no {txt.name} beside it") from None
+    except OSError as error:
+        raise InputError(ann, None, f"cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
         raise InputError(ann, None, f"not UTF-8 (byte {error.start})") from None
     doc = _Doc(ann, text, _conf_roles(conf.get("events", [])))

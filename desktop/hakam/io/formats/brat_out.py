@@ -149,7 +149,7 @@ class BratWriter:
             used["events"] |= {e.type for e in record.doc.events}
             used["roles"] |= {a.role for e in record.doc.events for a in e.arguments}
             count += 1
-            name = _UNSAFE.sub("_", record.doc.id or "") or f"doc-{count}"
+            name = _UNSAFE.sub("_", record.doc.id or "")[:100] or f"doc-{count}"  # file names have 255 bytes
             while name in names:
                 name += f"-{count}"
             names.add(name)

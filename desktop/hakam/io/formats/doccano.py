@@ -30,7 +30,7 @@ from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
 from hakam.io.formats.annotators import merge_annotators
 from hakam.io.formats.jsonrec import head_keys, is_json_file, iter_records
-from hakam.io.formats.utf16 import Utf16
+from hakam.io.formats.utf16 import SplitPair, Utf16
 from hakam.io.records import ExportRecord, ImportRecord
 
 _SPAN_KEYS = ("label", "labels", "entities", "annotations")
@@ -46,7 +46,14 @@ def load_labels(path: Path) -> dict[str, str]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        rows = csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter="\t")
+        try:
+            lines = raw.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as error:
+            raise InputError(path, None, f"not UTF-8 (byte {error.start}): the labels file must be JSON or TSV "
+                                         "id<TAB>name") from None  # fmt: skip
+        if "\0" in "".join(lines):
+            raise InputError(path, None, "a binary file: the labels file must be JSON or TSV id<TAB>name")
+        rows = csv.reader(lines, delimiter="\t")
         return {row[0].strip(): row[1].strip() for row in rows if len(row) >= 2 and row[0].strip()}
     if isinstance(data, dict):
         return {str(k): str(v) for k, v in data.items()}
@@ -71,6 +78,8 @@ def _triplet(item: Any, path: Path, line: int) -> tuple[int, int, Any, Any]:
             raise InputError(path, line, f"span {what} must be an integer, not {value!r}")
     if start < 0 or end <= start:
         raise InputError(path, line, f"span {start}..{end} ({label}): start must be ≥ 0 and before end")
+    if user is not None and (isinstance(user, bool) or not isinstance(user, (str, int))):
+        raise InputError(path, line, f"span {start}..{end}: user must be a number or a name, not {user!r:.60}")
     return start, end, label, user
 
 
@@ -99,10 +108,16 @@ def record_from_line(data: Any, path: Path, line: int, labels: dict[str, str] | 
             label = labels[str(label)]
         if not isinstance(label, str) or not label:
             raise InputError(path, line, f"span {start}..{end} has no label")
-        begin, finish = units.span(start, end)
+        try:
+            begin, finish = units.span(start, end)
+        except SplitPair as error:
+            raise InputError(path, line, f"span ({label}): {error}") from None
         span = Span(begin, finish, label)
         by_user.setdefault(user, []).append(span)
         if isinstance(item, dict) and "id" in item:
+            if isinstance(item["id"], bool) or not isinstance(item["id"], (str, int)):
+                raise InputError(path, line, f"span {start}..{end}: an entity id must be a number or text, "
+                                             f"not {item['id']!r:.60}")  # fmt: skip
             entity_ids[item["id"]] = [begin, finish]
     merge_annotators(record, [(None if u is None else str(u), spans) for u, spans in by_user.items()])
     if isinstance(kept.get("relations"), list) and entity_ids:

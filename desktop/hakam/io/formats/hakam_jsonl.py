@@ -9,7 +9,7 @@ from typing import Any
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import JsonLinesWriter, ReadOptions
-from hakam.io.formats.jsonrec import converted, head_keys, is_json_file, iter_json_lines
+from hakam.io.formats.jsonrec import converted, head_keys, is_json_file, iter_json_lines, score_of
 from hakam.io.jsonl import document_to_record, format_time, parse_time
 from hakam.io.records import ExportRecord, ImportRecord
 
@@ -31,7 +31,10 @@ def _span(item: Any, path: Path, line: int, label_key: str = "label") -> Span:
     if start < 0 or end <= start:
         raise InputError(path, line, f"span {start}..{end} ({label}): start must be ≥ 0 and before end")
     score = item.get("score")
-    return Span(start, end, label, float(score) if isinstance(score, (int, float)) else None, item.get("source"))
+    source = item.get("source")
+    if source is not None and not isinstance(source, str):
+        raise InputError(path, line, f"span {start}..{end} ({label}): source must be text, not {source!r:.60}")
+    return Span(start, end, label, score_of(score), source)
 
 
 def _event(item: Any, path: Path, line: int) -> tuple[Event, dict[tuple[int, int, str], str]]:
@@ -45,7 +48,10 @@ def _event(item: Any, path: Path, line: int) -> tuple[Event, dict[tuple[int, int
     if isinstance(item["trigger"].get("text"), str):
         claimed[trigger.key] = item["trigger"]["text"]
     arguments = []
-    for arg in item.get("arguments") or []:
+    raw_arguments = item.get("arguments") or []
+    if not isinstance(raw_arguments, list):
+        raise InputError(path, line, f'{event_type} event: "arguments" must be a list, not {raw_arguments!r:.60}')
+    for arg in raw_arguments:
         span = _span(arg, path, line, label_key="role")
         arguments.append(Argument(span.label, span))
         if isinstance(arg.get("text"), str):
@@ -54,8 +60,11 @@ def _event(item: Any, path: Path, line: int) -> tuple[Event, dict[tuple[int, int
     if not isinstance(attributes, dict):
         raise InputError(path, line, "event attributes must be an object")
     score = item.get("score")
+    for key in ("source", "id"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise InputError(path, line, f"{event_type} event: {key} must be text, not {item[key]!r:.60}")
     event = Event(event_type, trigger, tuple(arguments), attributes,
-                  float(score) if isinstance(score, (int, float)) else None, item.get("source"), item.get("id"))  # fmt: skip
+                  score_of(score), item.get("source"), item.get("id"))  # fmt: skip
     return event, claimed
 
 
@@ -94,8 +103,8 @@ def record_from_json(data: Any, path: Path, line: int) -> ImportRecord:
     if isinstance(data.get("reviewed_at"), str):
         try:
             record.timestamp = parse_time(data["reviewed_at"])
-        except ValueError:
-            raise InputError(path, line, f'"reviewed_at" is not an ISO 8601 time: {data["reviewed_at"]!r}') from None
+        except ValueError as error:
+            raise InputError(path, line, f'"reviewed_at": {error}') from None
     return record
 
 

@@ -8,6 +8,7 @@ the other two are read whole (they are one value) and walked item by item.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,17 @@ from hakam.io.errors import InputError
 _LONGEST_LINE = 1 << 24
 T = TypeVar("T")
 _KEY = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:')
+
+
+def score_of(value: Any) -> float | None:
+    """A finite number as a float, else ``None`` (scores are optional)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def first_record(head: str) -> Any:
@@ -37,7 +49,7 @@ def first_record(head: str) -> Any:
         start += 1
     try:
         return decoder.raw_decode(stripped, start)[0]
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # nested deeper than Python's stack: not a record
         return None
 
 
@@ -132,6 +144,9 @@ def _walk(text: str, path: Path) -> Iterator[tuple[int, Any] | InputError]:
             value, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError as error:
             yield InputError(path, text.count("\n", 0, error.pos) + 1, f"bad JSON: {error.msg}")
+            return
+        except RecursionError:
+            yield InputError(path, line, "bad JSON: nested too deep")
             return
         yield line, value
         index = _skip(text, end)

@@ -28,9 +28,9 @@ from hakam.core.model import Document, Span
 from hakam.io.errors import InputError
 from hakam.io.formats import ReadOptions, WriteOptions
 from hakam.io.formats.annotators import add_suggestions, merge_annotators
-from hakam.io.formats.jsonrec import converted, head_keys, iter_records
+from hakam.io.formats.jsonrec import converted, head_keys, iter_records, score_of
 from hakam.io.formats.prodigy import signed_hash
-from hakam.io.formats.utf16 import Utf16
+from hakam.io.formats.utf16 import SplitPair, Utf16
 from hakam.io.jsonl import format_time, parse_time
 from hakam.io.records import ACCEPT, IGNORE, ExportRecord, ImportRecord
 
@@ -52,8 +52,22 @@ def _who(annotation: dict[str, Any]) -> str | None:
     user = annotation.get("completed_by")
     if isinstance(user, dict):
         name = " ".join(str(user.get(k) or "") for k in ("first_name", "last_name")).strip()
-        return name or user.get("email") or (f"user {user['id']}" if "id" in user else None)
+        email = user.get("email")
+        return name or (email if isinstance(email, str) and email else None) or \
+            (f"user {user['id']}" if "id" in user else None)  # fmt: skip
     return None if user is None else f"user {user}"
+
+
+_SPAN_TYPES = ("labels", "hypertextlabels", "paragraphlabels")
+
+
+def _list(value: Any, what: str, path: Path, line: int) -> list[Any]:
+    """``value`` as a list (``None`` is an empty one); anything else is refused."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(path, line, f"{what} must be a list, not {type(value).__name__}")
+    return value
 
 
 def _regions(results: Any, units: Utf16, record: ImportRecord, path: Path, line: int,
@@ -62,22 +76,34 @@ def _regions(results: Any, units: Utf16, record: ImportRecord, path: Path, line:
     spans: list[Span] = []
     by_id: dict[str, Span] = {}
     other: list[Any] = []
-    for result in results if isinstance(results, list) else []:
-        value = result.get("value") if isinstance(result, dict) else None
-        if not isinstance(value, dict) or "start" not in value or not isinstance(value.get(result.get("type")), list):
+    for result in _list(results, '"result"', path, line):
+        if not isinstance(result, dict):
+            raise InputError(path, line, f"a result must be an object, not {result!r:.60}")
+        kind, value, region = result.get("type"), result.get("value"), result.get("id")
+        if kind not in _SPAN_TYPES:
             other.append(result)
             continue
+        if not isinstance(value, dict):
+            raise InputError(path, line, f"region {region}: value must be an object, not {value!r:.60}")
+        labels = value.get(kind)
+        if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+            raise InputError(
+                path, line, f"region {region}: {kind} must be a non-empty list of names, not {labels!r:.60}"
+            )
         start, end = value.get("start"), value.get("end")
-        if not isinstance(start, int) or not isinstance(end, int) or start < 0 or end <= start:
-            raise InputError(path, line, f"region {result.get('id')}: bad offsets {start!r}..{end!r}")
+        if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int) \
+                or start < 0 or end <= start:  # fmt: skip
+            raise InputError(path, line, f"region {region}: bad offsets {start!r:.20}..{end!r:.20}")
         claimed = value.get("text") if isinstance(value.get("text"), str) else None
-        begin, finish = units.span(start, end, claimed)
-        item_score = result.get("score", score)
-        for label in value[result["type"]]:
-            span = Span(begin, finish, str(label), float(item_score) if isinstance(item_score, (int, float)) else None,
-                        source)  # fmt: skip
+        try:
+            begin, finish = units.span(start, end, claimed)
+        except SplitPair as error:
+            raise InputError(path, line, f"region {region}: {error}") from None
+        item_score = score_of(result.get("score", score))
+        for label in labels:
+            span = Span(begin, finish, label, item_score, source)
             spans.append(span)
-            by_id[str(result.get("id"))] = span
+            by_id[str(region)] = span
             if claimed is not None:
                 record.claimed_texts[span.key] = claimed
     return spans, by_id, other
@@ -99,8 +125,11 @@ def record_from_task(task: Any, path: Path, line: int, text_key: str) -> ImportR
     doc_id = task.get("id", data.get("hakam_id"))
     record = ImportRecord(Document(text, None if doc_id is None else str(doc_id), meta), str(path), line)
     units = Utf16(text)
-    annotations = task.get("annotations", task.get("completions")) or []
-    done = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
+    key = "annotations" if "annotations" in task else "completions"
+    annotations = _list(task.get(key), f'"{key}"', path, line)
+    if not all(isinstance(a, dict) for a in annotations):
+        raise InputError(path, line, f'each of "{key}" must be an object')
+    done = [a for a in annotations if not a.get("was_cancelled")]
     done.sort(key=lambda a: not a.get("ground_truth"))  # the ground truth first
     spans_by: list[tuple[str | None, list[Span]]] = []
     notes: list[dict[str, Any]] = []
@@ -111,10 +140,10 @@ def record_from_task(task: Any, path: Path, line: int, text_key: str) -> ImportR
         note = {k: annotation.get(k) for k in ("id", "lead_time", "created_at", "updated_at", "ground_truth")
                 if annotation.get(k) is not None}  # fmt: skip
         note["annotator"] = who
-        relations = [{"from": list(by_id[r["from_id"]].key), "to": list(by_id[r["to_id"]].key),
+        relations = [{"from": list(by_id[str(r["from_id"])].key), "to": list(by_id[str(r["to_id"])].key),
                       "direction": r.get("direction"), "labels": r.get("labels", [])}
-                     for r in other if r.get("type") == "relation" and r.get("from_id") in by_id
-                     and r.get("to_id") in by_id]  # fmt: skip
+                     for r in other if r.get("type") == "relation" and str(r.get("from_id")) in by_id
+                     and str(r.get("to_id")) in by_id]  # fmt: skip
         rest = [r for r in other if r.get("type") != "relation"]
         note.update({k: v for k, v in (("relations", relations), ("results", rest)) if v})
         notes.append(note)
@@ -129,12 +158,10 @@ def record_from_task(task: Any, path: Path, line: int, text_key: str) -> ImportR
                 pass  # an unreadable time is not a reason to refuse the task
     elif annotations:
         record.answer = IGNORE
-    for prediction in task.get("predictions") or []:
+    for prediction in _list(task.get("predictions"), '"predictions"', path, line):
         if not isinstance(prediction, dict):
-            continue
-        score = prediction.get("score")
-        spans, _, _ = _regions(prediction.get("result"), units, record, path, line,
-                               score if isinstance(score, (int, float)) else None,
+            raise InputError(path, line, f"a prediction must be an object, not {prediction!r:.60}")
+        spans, _, _ = _regions(prediction.get("result"), units, record, path, line, score_of(prediction.get("score")),
                                str(prediction.get("model_version") or "labelstudio"))  # fmt: skip
         add_suggestions(record, spans)
     if notes:

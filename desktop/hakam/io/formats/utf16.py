@@ -10,6 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 
+class SplitPair(ValueError):
+    """An offset between the two halves of a UTF-16 surrogate pair (inside an emoji)."""
+
+
 class Utf16:
     """Offset conversion for one text."""
 
@@ -46,12 +50,13 @@ class Utf16:
 
         When the text the file claims for the span matches the offsets read as
         code points but not as UTF-16 (a script wrote code points), those win;
-        any remaining mismatch is left for validation to report.
+        any remaining mismatch is left for validation to report. An offset that
+        splits a surrogate pair raises ``SplitPair``.
         """
         begin, finish = self.to_code_point(start), self.to_code_point(end)
         if claimed is not None and (begin is None or finish is None or self.text[begin:finish] != claimed):
             if self.text[start:end] == claimed:
                 return start, end
         if begin is None or finish is None:
-            return start, end
+            raise SplitPair(f"offsets {start}..{end} split a character outside the BMP (an emoji) in two UTF-16 halves")
         return begin, finish

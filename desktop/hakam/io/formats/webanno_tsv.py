@@ -122,6 +122,8 @@ def _text(sentences: list[tuple[int, int, str]]) -> str:
 def _record(path: Path) -> ImportRecord:
     layers, sentences, rows = _read(path)
     text = _text(sentences)
+    if not text.strip():
+        raise InputError(path, 1, "no #Text= sentence: the document is empty")
     units = Utf16(text)
     record = ImportRecord(Document(text, path.stem, {}), str(path), sentences[0][0] if sentences else 1)
     annotations: dict[tuple[int, str], _Annotation] = {}  # (layer, id) -> extent and values
@@ -179,6 +181,8 @@ class WebAnnoTsvReader:
                 yield _record(file)
             except InputError as error:
                 yield error
+            except OSError as error:
+                yield InputError(file, None, f"cannot read: {error.strerror or error}")
 
 
 READER = WebAnnoTsvReader()
