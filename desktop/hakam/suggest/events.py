@@ -240,10 +240,10 @@ class Arguments:
             members = self.forms[max(t.last, c.first - 2) : c.first]
             if (
                 c.label == "ORG"
-                and t.last <= c.first <= t.last + 5
-                and any(k in _MEMBERS for w in members for _, k in stems(w))
+                and t.last <= c.first <= t.last + 6
+                and (any(k in _MEMBERS for w in members for _, k in stems(w)) or self.forms[c.first - 1] == "من")
             ):
-                return [c]
+                return [c]  # مقتل ثلاثة من مقاتلي قسد, قتل جنديان من القوات المسلحة المصرية
         return []
 
 
