@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTex
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from hakam import settings
-from hakam.desk import marks
+from hakam.desk import i18n, marks
 from hakam.desk.fonts import DEFAULT_POINT_SIZE, article_font
 from hakam.desk.highlighter import Highlighter
 from hakam.desk.i18n import fmt
@@ -193,7 +193,7 @@ class ArticleView(QPlainTextEdit):
         schema = self.session.store.schema
         name = item.label if key[0] == SPAN else item.type  # type: ignore[union-attr]
         entry = (schema.entities if key[0] == SPAN else schema.events).get(name)
-        language = self.locale().name()
+        language = i18n.current_language()
         title = f"{entry.title(language)} ({name})" if entry else name
         parts = [title, self.tr("accepted") if item.status == "accepted" else self.tr("suggested")]
         if item.score is not None:
