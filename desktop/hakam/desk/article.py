@@ -169,6 +169,10 @@ class ArticleView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         super().mouseReleaseEvent(event)
+        snapped = self.selected_range()
+        if event.button() == Qt.MouseButton.LeftButton and snapped is not None:
+            self.select(*snapped)  # show the whole words the selection will label
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             key = self.key_at(event.position().toPoint())
             if key is not None:
