@@ -10,3 +10,4 @@ def _isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("HAKAM_DB", str(home / "hakam.sqlite"))
     monkeypatch.setenv("HAKAM_CONFIG", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the CLI's log of unexpected errors

@@ -23,6 +23,7 @@ COMMANDS = {
     "eval": "hakam.cli.eval_cmd",
     "bench": "hakam.cli.bench_cmd",
     "demo": "hakam.cli.demo_cmd",
+    "check": "hakam.cli.check_cmd",
     "agreement": "hakam.cli.agreement_cmd",
     "team": "hakam.cli.team_cmd",  # also assign and curate
 }

@@ -21,6 +21,11 @@ from pathlib import Path
 _DATABASE_MESSAGES = (
     ("readonly", "the database is read-only (file or folder permissions, or a read-only disk)"),
     ("malformed", "the database file is damaged ({message}); run 'hakam check --repair' or restore a backup"),
+    (
+        "could not decode",
+        "the database file is damaged (a stored text is not UTF-8: {message}); "
+        "run 'hakam check --repair' or restore a backup",
+    ),
     ("not a database", "not a database file ({message})"),
     ("disk i/o error", "input/output error on the database file (a device, a failing disk, or a lost network share)"),
     ("locked", "the database is busy (another program is writing to it); try again"),
@@ -44,14 +49,14 @@ def explain(error: BaseException, database: object) -> str | None:
     """One line for a failure a user can cause, or ``None`` for a bug."""
     import orjson
 
-    if _is_database_error(error):
-        message = str(error).strip() or type(error).__name__
+    if _is_database_error(error) or type(error).__name__ == "StoreUnavailable":
+        message = one_line(str(error)) or type(error).__name__
         for needle, meaning in _DATABASE_MESSAGES:
             if needle in message.lower():
                 return f"{database}: {meaning.format(message=message)}"
         return f"{database}: database error: {message}"
     if isinstance(error, orjson.JSONDecodeError):
-        return f"{database}: a stored value is damaged (not JSON: {error}); run 'hakam check'"
+        return f"{database}: a stored value is damaged (not JSON: {one_line(str(error))}); run 'hakam check --repair'"
     if isinstance(error, MemoryError):
         return "out of memory"
     if isinstance(error, RecursionError):
@@ -60,6 +65,12 @@ def explain(error: BaseException, database: object) -> str | None:
         where = error.filename or database
         return f"{where}: {error.strerror or error}"
     return None
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut to ``limit`` characters (a damaged value can be long)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def log_path() -> Path:

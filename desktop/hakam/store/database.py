@@ -4,6 +4,7 @@ settings, schema version and migrations."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import peewee as pw
@@ -64,9 +65,32 @@ def open_database(location: Path | str) -> pw.Database:
     )
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Look at an existing SQLite file read-only first: opening it for Hakam switches
+    it to WAL, which another program's file must not suffer."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return  # the real open says what is wrong
+    try:
+        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.Error:
+        return
+    finally:
+        connection.close()
+    tables = [name for name in names if not name.startswith("sqlite_")]
+    if tables and "setting" not in tables and not {"document", "decision"} & set(tables):
+        raise StoreError(f"{path}: not a Hakam database (it holds other tables: {', '.join(sorted(tables)[:5])}); "
+                         "give a new file or a Hakam database")  # fmt: skip
+
+
 def connect(location: Path | str) -> tuple[pw.Database, Tables]:
     """Open (creating or upgrading) the database at ``location``; its own tables."""
     where = describe(location)
+    if not is_url(location) and str(location) != ":memory:":
+        _refuse_foreign(Path(location))
     db = open_database(location)
     try:
         db.connect(reuse_if_open=True)
