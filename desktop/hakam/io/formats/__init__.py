@@ -23,7 +23,7 @@ from hakam.io.records import ExportRecord, ImportRecord
 class ReadOptions:
     text_key: str = "text"  # Label Studio: which data field holds the text
     labels_file: Path | None = None  # doccano ≤1.0: label id -> name
-    sentences_per_doc: int = 0  # CoNLL: 0 = one document per -DOCSTART- (or per file)
+    sentences_per_doc: int | None = None  # CoNLL: None = per -DOCSTART-, or SENTENCES_PER_DOC without any
     keep_clitics: bool = False  # CoNLL: keep proclitics inside token-level spans
 
 
@@ -98,14 +98,14 @@ def writer_names() -> list[str]:
 
 def reader(name: str) -> Reader:
     module = _module(name) if name in _MODULES else None
-    if not hasattr(module, "READER"):
+    if module is None or not hasattr(module, "READER"):
         raise InputError(name, None, f"unknown input format; known: {', '.join(reader_names())}")
     return module.READER
 
 
 def writer(name: str) -> Writer:
     module = _module(name) if name in _MODULES else None
-    if not hasattr(module, "WRITER"):
+    if module is None or not hasattr(module, "WRITER"):
         raise InputError(name, None, f"unknown output format; known: {', '.join(writer_names())}")
     return module.WRITER
 
