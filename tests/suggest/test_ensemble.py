@@ -1,9 +1,10 @@
-"""The ensemble: overlaps resolved by score then length, sources kept, a judge rescores."""
+"""The ensemble: overlaps resolved by score then length, sources kept, a trained member decides."""
 
 from __future__ import annotations
 
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.ensemble import Ensemble, merge_events, merge_spans
+from hakam.suggest.stacking import Policy
 
 
 class Fixed:
@@ -49,28 +50,28 @@ def test_ensemble_of_suggesters():
 
 
 class Judge(Fixed):
-    """A member that also rates the others' spans (as the CRF does)."""
+    """A trained member that rates the others' spans (as the CRF does) and decides by its policy."""
+
+    def __init__(self, name, spans, events=(), verdict=0.0):
+        super().__init__(name, spans, events)
+        self.verdict = verdict
+        self.policy = Policy({}, frozenset({"span:ORG", "span:PERS", "event:KILLING"}))
 
     def suggest_and_judge(self, doc, spans, triggers):
-        return list(self.spans), list(self.events), [0.0 for _ in spans], [1.0 for _ in triggers]
+        return list(self.spans), list(self.events), [self.verdict for _ in spans], [1.0 for _ in triggers]
 
 
-def test_judge_and_members_rescore_each_other():
+def test_a_trained_member_decides():
     trigger = Span(20, 25, "KILLING", 0.8, "a@1")
-    rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1")], [Event("KILLING", trigger, (), {}, 0.8, "a@1")])
-    judge = Judge("crf", [Span(0, 4, "ORG", 0.7, "crf@1"), Span(10, 14, "PERS", 0.9, "crf@1")])
+    agent = Argument("AGENT", Span(10, 16, "ORG"))
+    rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1"), Span(10, 16, "ORG", 0.9, "a@1")],
+                  [Event("KILLING", trigger, (agent,), {}, 0.8, "a@1")])  # fmt: skip
+    judge = Judge("crf", [Span(12, 16, "ORG", 0.9, "crf@1")])
     spans, events = Ensemble([rules, judge]).suggest(Document("x" * 30))
-    # GPE: (0.9 + judge 0) / 2; ORG: (0.7 + rules disagree 0) / 2; PERS: (0.9 + nobody else ½) / 2
-    assert [(s.label, s.score) for s in spans] == [("GPE", 0.45), ("PERS", 0.7)]
-    assert events[0].score == 0.9  # (0.8 + judge 1) / 2
-
-
-def test_a_trusted_judge_drops_what_it_rejects():
-    rules = Fixed("a", [Span(0, 4, "GPE", 0.9, "a@1"), Span(10, 14, "ORG", 0.9, "a@1")])
-    judge = Judge("crf", [])
-    judge.weight = 0.9  # trained on many documents; it gives every other span 0
-    spans, _ = Ensemble([rules, judge]).suggest(Document("x" * 30))
-    assert spans == []
+    # ORG is the model's: its boundary wins; GPE it never learned: the rules lead there
+    assert [(s.start, s.end, s.label, s.source) for s in spans] == [(0, 4, "GPE", "a@1"), (12, 16, "ORG", "crf@1")]
+    assert spans[0].score == 0.45  # (0.9 + the model's confidence 0) / 2
+    assert events[0].score == 0.9 and events[0].arguments[0].span == spans[1]  # narrowed to the kept name
 
 
 def test_no_argument_from_inside_a_kept_name():

@@ -1,8 +1,8 @@
-"""``hakam bench {store,suggest,desk,train,team}``: performance and quality figures as JSON.
+"""``hakam bench {store,suggest,desk,train,curve,team}``: performance and quality figures as JSON.
 
 Each benchmark lives next to what it measures and is imported only when it
-runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk`` and
-``hakam.bench.train``, ``hakam.bench.team``, each with ``run_bench(args) -> dict`` (suggest takes
+runs: ``hakam.bench.store``, ``hakam.bench.suggest``, ``hakam.bench.desk``,
+``hakam.bench.train``, ``hakam.bench.curve`` and ``hakam.bench.team``, each with ``run_bench(args) -> dict`` (suggest takes
 keyword arguments, see ``_suggest``).
 """
 
@@ -12,7 +12,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from hakam.cli.import_cmd import count
+from hakam.cli.import_cmd import add_sentences_per_doc
 
 # Benchmark -> module holding its run_bench(); imported by name so the CLI never
 # imports Qt (the desk benchmark starts the GUI itself).
@@ -21,6 +21,7 @@ MODULES = {
     "suggest": "hakam.bench.suggest",
     "desk": "hakam.bench.desk",
     "train": "hakam.bench.train",
+    "curve": "hakam.bench.curve",
     "team": "hakam.bench.team",
 }
 
@@ -59,7 +60,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--train", type=Path, required=True, help="training file (imported as reviewed data)")
     train.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
     train.add_argument("--format", help="input format (default conll)")
-    train.add_argument("--sentences-per-doc", type=count, help="CoNLL sentences per document")
+    add_sentences_per_doc(train)
     train.add_argument("--quiet", action="store_true")
     train.set_defaults(run=_module_bench)
 
@@ -70,6 +71,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     team.add_argument("--raters", type=int, help="annotators who reviewed every article (default 3)")
     team.add_argument("--runs", type=int, help="timed runs; the median is reported (default 3)")
     team.set_defaults(run=_module_bench)
+
+    curve = benches.add_parser("curve", help="learning curve: F1 after each number of reviewed documents (JSON + PNG)",
+                               argument_default=argparse.SUPPRESS)  # fmt: skip
+    curve.add_argument("--train", type=Path, required=True, help="training file (documents reviewed in turn)")
+    curve.add_argument("--test", type=Path, required=True, help="test file (never trained on)")
+    curve.add_argument("--sizes", type=sizes_arg, help="reviewed documents at each point (default 0,10,25,50,100,all)")
+    curve.add_argument(
+        "--order", choices=["import", "uncertain"], help="which documents come next (default: both curves)"
+    )
+    curve.add_argument("--png", type=Path, help="where to write the curve (default learning-curve.png)")
+    curve.add_argument("--format", help="input format (default conll)")
+    add_sentences_per_doc(curve)
+    curve.add_argument("--quiet", action="store_true")
+    curve.set_defaults(run=_module_bench)
+
+
+def sizes_arg(text: str) -> list[int | None]:
+    """``0,10,all`` -> [0, 10, None] (None: every training document), ascending."""
+    sizes: list[int | None] = []
+    for part in text.split(","):
+        part = part.strip()
+        if part == "all":
+            sizes.append(None)
+        elif part.isdigit():
+            sizes.append(int(part))
+        else:
+            raise argparse.ArgumentTypeError(f"{part!r} is neither a number of documents nor 'all'")
+    numbers = [s for s in sizes if s is not None]
+    if numbers != sorted(set(numbers)) or sizes.count(None) > 1 or (None in sizes and sizes[-1] is not None):
+        raise argparse.ArgumentTypeError("sizes must rise, 'all' last (e.g. 0,10,25,50,all)")
+    return sizes
 
 
 def _print(result: dict) -> int:

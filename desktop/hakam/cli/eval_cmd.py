@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hakam.cli.import_cmd import FORMATS, count
+from hakam.cli.import_cmd import FORMATS, add_sentences_per_doc
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -33,10 +33,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="LABEL",
         help="leave a gold label out (and predictions overlapping it)",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="score only predictions of this label, after --map (repeatable; default: all)",
+    )
     parser.add_argument("--tolerance", type=int, default=2, help="proclitic letters a start may differ by (default 2)")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")
-    parser.add_argument("--sentences-per-doc", type=count, default=0, help="CoNLL: sentences per document")
+    add_sentences_per_doc(parser)
     parser.set_defaults(run=run)
 
 
@@ -55,6 +62,6 @@ def run(args: argparse.Namespace) -> int:
         gold = read_side(args.gold, args.gold_format or args.format, options)
     except InputError as error:
         raise CommandError(str(error)) from None
-    result = compare(gold, pred, parse_map(args.map), args.ignore, args.tolerance)
+    result = compare(gold, pred, parse_map(args.map), args.ignore, args.tolerance, only=args.only)
     print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
     return 0

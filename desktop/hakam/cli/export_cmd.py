@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="the same as OUT (either form works)")
     parser.add_argument("--format", default="hakam", choices=FORMATS)
     parser.add_argument("--all", action="store_true", help="every document, reviewed or not")
+    parser.add_argument("--suggestions", action="store_true",
+                        help="write pending span suggestions instead of accepted annotations (to score them with hakam eval)")  # fmt: skip
     parser.add_argument("--layer", metavar="curated|NAME|all",
                         help="team mode: whose annotations (default: the curated layer where there is one, else the "
                              "only annotator's; all: one record per annotator and the curated layer)")  # fmt: skip
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                            "starts team mode)")  # fmt: skip
     try:
         count = export(store, args.out, args.format, include_all=args.all, progress=progress.update, layer=args.layer,
-                       skipped=skipped)  # fmt: skip
+                       skipped=skipped, suggestions=args.suggestions)  # fmt: skip
     except (InputError, OSError) as error:
         raise CommandError(str(error)) from None
     finally:

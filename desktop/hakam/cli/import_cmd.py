@@ -35,21 +35,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--add-labels", action="store_true", help="add unknown labels to this database's schema")
     parser.add_argument("--text-key", default="text", help="Label Studio: the data field with the text")
     parser.add_argument("--labels", type=Path, help="doccano: JSON or TSV file mapping label ids to names")
-    parser.add_argument("--sentences-per-doc", type=count, default=0,
-                        help="CoNLL: sentences per document (0: one per -DOCSTART-)")  # fmt: skip
+    add_sentences_per_doc(parser)
     parser.add_argument("--keep-clitics", action="store_true", help="CoNLL: keep proclitics inside spans")
     parser.set_defaults(run=run)
 
 
-def count(value: str) -> int:
-    """An argparse type: a whole number, 0 or more."""
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number; give 1 or more") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is {'negative' if number < 0 else 'zero'}; give 1 or more")
     return number
+
+
+def add_sentences_per_doc(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sentences-per-doc", type=positive_int, metavar="N",
+                        help="CoNLL: sentences per document (default: one per -DOCSTART-, or 20 when the file has none)")  # fmt: skip
 
 
 def parse_map(values: list[str]) -> dict[str, str]:

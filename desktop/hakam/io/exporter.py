@@ -65,19 +65,33 @@ def _solo_records(store: Store, include_all: bool, with_suggestions: bool) -> It
         yield ExportRecord(doc, _ANSWERS.get(view.status), view.reviewed_by, view.reviewed_at, annotators, suggestions)  # type: ignore[arg-type]
 
 
+def suggestion_records(records: Iterator[ExportRecord]) -> Iterator[ExportRecord]:
+    """Each record with its pending span suggestions in place of its accepted annotations."""
+    from hakam.core.model import Document
+
+    for record in records:
+        doc = Document(record.doc.text, record.doc.id, record.doc.meta, list(record.suggestions))
+        yield ExportRecord(doc, None, None, None)  # type: ignore[arg-type]
+
+
 def export(
     store: Store,
     out: Path | str,
     fmt: str = "hakam",
     include_all: bool = False,
     progress: Callable[[int], None] | None = None,
+    suggestions: bool = False,
     layer: str | None = None,
     skipped: list[int] | None = None,
 ) -> int:
-    """Write documents to ``out`` (``-`` for stdout); returns how many."""
+    """Write documents to ``out`` (``-`` for stdout); returns how many. ``suggestions``:
+    their pending span suggestions instead of their accepted annotations."""
     chosen = writer(fmt)
     options = WriteOptions(schema=store.schema)
-    records = export_records(store, include_all, with_suggestions=fmt == "labelstudio", layer=layer, skipped=skipped)
+    records = export_records(store, include_all, with_suggestions=fmt == "labelstudio" or suggestions, layer=layer,
+                             skipped=skipped)  # fmt: skip
+    if suggestions:
+        records = suggestion_records(records)
     if progress:
         records = _counting(records, progress)
     if chosen.folder:

@@ -41,6 +41,7 @@ class ImportSummary:
     mapped: int = 0
     skipped: list[str] = field(default_factory=list)
     added_labels: list[str] = field(default_factory=list)
+    reader_notes: list[str] = field(default_factory=list)  # what the readers did beyond the files' structure
     renamed: list[str] = field(default_factory=list)  # "file:line: id X is taken; stored as Y"
     kept_in_meta: int = 0  # clashing spans with no place as items, kept in meta["unplaced_spans"]
 
@@ -54,7 +55,11 @@ class ImportSummary:
 
     def notes(self) -> list[str]:
         """What the counts alone do not say: each skipped record, renamed id and span kept aside."""
-        lines = [f"skipped {line}" for line in self.skipped] + [f"renamed {line}" for line in self.renamed]
+        lines = (
+            list(self.reader_notes)
+            + [f"skipped {line}" for line in self.skipped]
+            + [f"renamed {line}" for line in self.renamed]
+        )
         if self.kept_in_meta:
             lines.append(f"{self.kept_in_meta} spans clashed with two other annotators' spans of the same label and "
                          'were kept in the documents\' meta ("unplaced_spans"), not as items')  # fmt: skip
@@ -210,6 +215,8 @@ def import_file(
         store.reload_schema()  # a rolled-back batch may have added labels
         raise
     _merge(summary, partial)
+    notes = getattr(chosen, "notes", None)
+    summary.reader_notes += notes(path, options) if notes else []
     return summary
 
 

@@ -5,7 +5,8 @@ including what the rule suggester proposed (so the CRF learns when the rules
 are right). A span's confidence is the mean marginal probability of its tags.
 
 A trained model is one blob (``hakam.suggest.crf_blob``): a header with each
-part's size and a SHA-256 checksum, then the two crfsuite model files; it is
+part's size, a SHA-256 checksum and the stacking policy chosen on held-out
+documents (``hakam.suggest.stacking``), then the two crfsuite model files; it is
 checked whole before crfsuite sees a byte.
 """
 
@@ -30,8 +31,8 @@ from hakam.suggest.crf_blob import PARTS, CrfError, pack, unpack
 from hakam.suggest.crf_features import FormFeatures, WordParts, bio, doc_tokens, token_features
 from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.rules import RuleSuggester
+from hakam.suggest.stacking import Policy
 
-_TRUSTED_AFTER = 45  # training documents at which the CRF's weight is ½
 _ECHO = 0.9  # a repeated mention's score, relative to the tagged one's
 _ECHO_LETTERS = 3  # shorter names are not repeated
 _TEMP_PREFIX = "hakam-crf-"
@@ -99,6 +100,7 @@ def train_models(
     docs: Sequence[Document],
     featurize: Featurizer,
     should_stop: Callable[[], bool] = lambda: False,
+    policy: Policy | None = None,
 ) -> bytes | None:
     """Train both taggers on reviewed documents; the packed blob, or None when stopped."""
     trainers = {name: pycrfsuite.Trainer(verbose=False) for name in PARTS}
@@ -119,7 +121,7 @@ def train_models(
             path = Path(folder) / f"{name}.crfsuite"
             trainer.train(str(path))
             parts[name] = path.read_bytes()
-    return pack(parts, len(docs))
+    return pack(parts, len(docs), policy.as_json() if policy is not None else None)
 
 
 class CrfSuggester:
@@ -128,15 +130,17 @@ class CrfSuggester:
     def __init__(self, blob: bytes, version: str = "1", featurize: Featurizer | None = None):
         self.parts, header = unpack(blob)
         self.version = version
-        # Say in an ensemble: a CRF trained on few documents fills gaps between the rules'
-        # names more than it overrides them (¼ after 15 documents); one trained on
-        # hundreds overrides them (0.8 after 180).
-        documents = header.get("documents", 0)
-        self.weight = documents / (documents + _TRUSTED_AFTER)
         self._featurize = featurize
         self._taggers: dict[str, pycrfsuite.Tagger] = {}
         self._lock = threading.RLock()
         self._last: tuple[tuple[str, str], tuple[list[Token], list[list[str]]]] | None = None
+        self.policy = Policy.from_json(header.get("policy"), self.known_labels())
+
+    def known_labels(self) -> frozenset[str]:
+        """``span:LABEL`` and ``event:TYPE`` of the tags the model was trained on."""
+        with self._lock:
+            return frozenset(f"{kind}:{tag[2:]}" for part, kind in (("entities", "span"), ("triggers", "event"))
+                             for tag in self._tagger(part).labels() if tag.startswith("B-"))  # fmt: skip
 
     @classmethod
     def from_bytes(cls, blob: bytes, version: str = "1") -> CrfSuggester:

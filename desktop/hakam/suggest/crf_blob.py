@@ -3,7 +3,7 @@
 Layout::
 
     HAKAM-CRF 2\\n
-    {"documents": N, "entities": BYTES, "triggers": BYTES, "sha256": HEX}\\n
+    {"documents": N, "entities": BYTES, "triggers": BYTES, "sha256": HEX, "policy": {…}}\\n
     <entities crfsuite model><triggers crfsuite model>
 
 crfsuite trusts the offsets inside a model file, so a flipped bit or a
@@ -25,8 +25,9 @@ import orjson
 MAGIC = b"HAKAM-CRF 2\n"
 OLD_MAGIC = b"HAKAM-CRF 1\n"
 PARTS = ("entities", "triggers")
-_HEADER_LIMIT = 1024  # bytes of the JSON header line
+_HEADER_LIMIT = 16384  # bytes of the JSON header line (the stacking policy included)
 _FIELDS = {"documents", "sha256", *PARTS}
+_OPTIONAL = {"policy"}  # the stacking policy (``hakam.suggest.stacking``), when there were held-out documents
 # crfsuite's model header: magic, size, type, version, 3 counts, 5 offsets (little-endian uint32).
 _CRF_HEADER = struct.Struct("<4sI4sIIIIIIIII")
 
@@ -35,9 +36,11 @@ class CrfError(ValueError):
     """A model file that is not a sound Hakam CRF model; the message says why."""
 
 
-def pack(parts: dict[str, bytes], documents: int) -> bytes:
+def pack(parts: dict[str, bytes], documents: int, policy: dict | None = None) -> bytes:
     body = b"".join(parts[name] for name in PARTS)
-    header = {"documents": documents, **{name: len(parts[name]) for name in PARTS}}
+    header: dict = {"documents": documents, **{name: len(parts[name]) for name in PARTS}}
+    if policy is not None:
+        header["policy"] = policy
     header["sha256"] = hashlib.sha256(body).hexdigest()
     return MAGIC + orjson.dumps(header) + b"\n" + body
 
@@ -54,12 +57,14 @@ def _header(blob: bytes) -> tuple[dict[str, int | str], int]:
         header = orjson.loads(blob[len(MAGIC) : end])
     except orjson.JSONDecodeError:
         raise CrfError("damaged CRF model: unreadable header") from None
-    if not isinstance(header, dict) or set(header) != _FIELDS:
+    if not isinstance(header, dict) or not _FIELDS <= set(header) <= _FIELDS | _OPTIONAL:
         raise CrfError("damaged CRF model: unexpected header fields")
     for name in ("documents", *PARTS):
         value = header[name]
         if isinstance(value, bool) or not isinstance(value, int) or value < 0 or (name in PARTS and value == 0):
             raise CrfError(f"damaged CRF model: bad {name} in the header")
+    if not isinstance(header.get("policy", {}), dict):
+        raise CrfError("damaged CRF model: bad policy in the header")
     digest = header["sha256"]
     if not isinstance(digest, str) or len(digest) != 64 or digest.strip("0123456789abcdef"):
         raise CrfError("damaged CRF model: bad checksum field")

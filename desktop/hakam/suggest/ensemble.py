@@ -3,8 +3,9 @@
 Overlaps are resolved by score, then by the longer span; each kept item keeps
 the ``source`` of the suggester that proposed it. When members agree on exactly
 the same span, the score rises (``1 - (1-a)(1-b)``): two independent votes. A
-member that can judge the others (the CRF, ``suggest_and_judge``) first rescores
-their items by its marginals, and its own by the others' agreement.
+trained model among them (the CRF, ``suggest_and_judge``) decides instead, by the
+policy it learned on held-out reviewed documents (``hakam.suggest.stacking``).
+No event keeps an argument from inside another kept name (``outside_names``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from typing import TypeVar
 
 from hakam.core.model import Argument, Document, Event, Span
 from hakam.suggest.base import Suggester, Suggestions
+from hakam.suggest.stacking import stack, with_arguments
 
 _CAP = 0.99
-_FLOOR = 0.3  # other members' items the judge rescored below this are dropped
 T = TypeVar("T")
-S = TypeVar("S", Span, Event)
 
 
 def _agree(a: float | None, b: float | None) -> float:
@@ -99,54 +99,33 @@ class Ensemble:
         self.version = "+".join(f"{m.name}@{m.version}" for m in self.members)
 
     def suggest(self, doc: Document) -> Suggestions:
-        """With a judge among the members (``suggest_and_judge``: the CRF), each side is
-        rescored by the other: the others' items by the judge's confidence in them, the
-        judge's items by whether the others agree (1), say nothing there (½) or
-        disagree with an overlapping item (0). The judge's ``weight`` (its say, from 0 to
-        1) sets how much the other side's view counts in each new score; the others'
-        items it rescores below ``_FLOOR`` are dropped (only a judge with a large say,
-        trained on many documents, brings a confident item that low)."""
+        spans, events, _ = self.suggest_scored(doc)
+        return spans, events
+
+    def suggest_scored(self, doc: Document) -> tuple[list[Span], list[Event], list[float]]:
+        """The members without a model merged; with a trained model among the members
+        (``suggest_and_judge``: the CRF), it decides by its stacking policy
+        (``hakam.suggest.stacking``). Also the confidence in every candidate weighed,
+        kept or not (the model's in its own and in the others'), for the queue."""
         plain = [m for m in self.members if not hasattr(m, "suggest_and_judge")]
         outputs = [m.suggest(doc) for m in plain]
-        for judge in (m for m in self.members if hasattr(m, "suggest_and_judge")):
-            spans = [s for o in outputs for s in o[0]]
-            events = [e for o in outputs for e in o[1]]
-            triggers = [e.trigger for e in events]
-            own_spans, own_events, verdicts, trigger_verdicts = judge.suggest_and_judge(doc, spans, triggers)
-            span_votes, trigger_votes = _Agreement(spans), _Agreement(triggers)
-            w = getattr(judge, "weight", 0.5)
-            outputs = [
-                (_kept([_rescored(s, v, w) for s, v in zip(spans, verdicts, strict=True)]),
-                 _kept([_rescored(e, v, w) for e, v in zip(events, trigger_verdicts, strict=True)])),
-                ([_rescored(s, span_votes(s), 1 - w) for s in own_spans],
-                 [_rescored(e, trigger_votes(e.trigger), 1 - w) for e in own_events]),
-            ]  # fmt: skip
-        if len(outputs) == 1:
-            return outputs[0]
-        spans = merge_spans([o[0] for o in outputs])
-        return spans, outside_names(spans, merge_events([o[1] for o in outputs]))
+        spans = merge_spans([o[0] for o in outputs]) if len(outputs) > 1 else list(outputs[0][0]) if outputs else []
+        events = merge_events([o[1] for o in outputs]) if len(outputs) > 1 else list(outputs[0][1]) if outputs else []
+        confidences = [item.score or 0.0 for item in (*spans, *events)]
+        for model in (m for m in self.members if hasattr(m, "suggest_and_judge")):
+            spans, events, confidences = stacked(model, doc, spans, events)
+        return spans, outside_names(spans, events), confidences
 
 
-class _Agreement:
-    """How far other suggesters back a span: 1 the same span, 0 an overlapping other one, ½ none."""
-
-    def __init__(self, others: list[Span]):
-        self.keys = {o.key for o in others}
-        self.covered = {i for o in others for i in range(o.start, o.end)}
-
-    def __call__(self, span: Span) -> float:
-        if span.key in self.keys:
-            return 1.0
-        return 0.0 if not self.covered.isdisjoint(range(span.start, span.end)) else 0.5
-
-
-def _kept(items: list[S]) -> list[S]:
-    return [item for item in items if (item.score or 0) >= _FLOOR]
-
-
-def _rescored(item: S, verdict: float, weight: float) -> S:
-    """``item`` with its score moved ``weight`` of the way to ``verdict``."""
-    score = round((1 - weight) * (item.score or 0) + weight * verdict, 4)
-    if isinstance(item, Event):
-        return replace(item, score=score, trigger=replace(item.trigger, score=score))  # type: ignore[return-value]
-    return replace(item, score=score)
+def stacked(
+    model, doc: Document, spans: list[Span], events: list[Event]
+) -> tuple[list[Span], list[Event], list[float]]:
+    """``model``'s suggestions with the others' (``spans``, ``events``) by its policy, and
+    its confidence in each candidate."""
+    own_spans, own_events, verdicts, trigger_verdicts = model.suggest_and_judge(doc, spans, [e.trigger for e in events])
+    kept_spans = stack(own_spans, spans, verdicts, model.policy)
+    kept_events = stack(own_events, events, trigger_verdicts, model.policy)
+    confidences = (
+        [s.score or 0.0 for s in own_spans] + verdicts + [e.score or 0.0 for e in own_events] + trigger_verdicts
+    )
+    return kept_spans, with_arguments(kept_events, events, kept_spans), confidences

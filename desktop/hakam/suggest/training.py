@@ -1,10 +1,12 @@
 """Training from the store and refreshing suggestions: the API the desk and the CLI call.
 
 - ``train_from_store``: CRF taggers from reviewed documents; 20% held out
-  (deterministically, by a hash of the document id) gives the scores, then the
-  model is trained on all of them and saved as a ``ModelVersion`` (kind ``crf``,
-  crfsuite bytes in ``blob``), made active unless asked not to. The learned
-  gazetteer is refreshed at the same time.
+  (deterministically, by a hash of the document id) gives the scores and the
+  stacking policy (``hakam.suggest.stacking``: per label, how far the rules still
+  count beside the model), then the model is trained on all of them and saved
+  as a ``ModelVersion`` (kind ``crf``, crfsuite bytes and the policy in ``blob``),
+  made active unless asked not to. The learned gazetteer is refreshed at the
+  same time.
 - ``activate``: make one CRF model the active one.
 - ``suggester_for_store``: rules with the learned names, plus the active CRF.
 - ``refresh_suggestions``: fresh suggestions on unreviewed documents, with an
@@ -29,6 +31,7 @@ from hakam.suggest.base import Suggester
 from hakam.suggest.crf import CrfError, CrfSuggester, Featurizer, train_models
 from hakam.suggest.ensemble import Ensemble
 from hakam.suggest.rules import RuleSuggester
+from hakam.suggest.stacking import Case, choose
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]
@@ -87,6 +90,7 @@ def train_from_store(
     train, held = split(docs)
     featurize = Featurizer()
     scores: dict[str, Any] = {}
+    policy = None
     if held:
         progress("held-out model", 0, 3)
         blob = train_models(train, featurize, should_stop)
@@ -95,14 +99,17 @@ def train_from_store(
         progress("scoring", 1, 3)
         crf = CrfSuggester(blob, "held-out", featurize)
         rules = featurize.rules
+        policy = choose(held_out_cases(held, rules, crf), crf.known_labels())
+        crf.policy = policy
         scores = {
             "held_out_documents": len(held),
             "rules": _summary(evaluate(held, rules.suggest)),
             "crf": _summary(evaluate(held, crf.suggest)),
             "ensemble": _summary(evaluate(held, Ensemble([rules, crf]).suggest)),
+            "policy": policy.as_json(),
         }
     progress("final model", 2, 3)
-    blob = train_models(docs, featurize, should_stop)
+    blob = train_models(docs, featurize, should_stop, policy)
     if blob is None:
         return TrainResult(None, len(docs), len(held), scores, stopped=True, learned_names=names)
     number = store.models.count(CRF_KIND) + 1
@@ -113,6 +120,20 @@ def train_from_store(
         activate(store, model_id)
     progress("done", 3, 3)
     return TrainResult(model_id, len(docs), len(held), scores, time.monotonic() - began, learned_names=names)
+
+
+def held_out_cases(held: Sequence[Document], rules: RuleSuggester, crf: CrfSuggester) -> list[Case]:
+    """Per held-out document, its spans and its events as ``stacking.choose`` weighs them."""
+    cases = []
+    for doc in held:
+        plain = Document(doc.text, doc.id, dict(doc.meta))
+        spans, events = rules.suggest(plain)
+        own_spans, own_events, verdicts, trigger_verdicts = crf.suggest_and_judge(
+            plain, spans, [e.trigger for e in events]
+        )
+        cases.append(Case(list(doc.spans), list(own_spans), list(spans), verdicts))
+        cases.append(Case(list(doc.events), list(own_events), list(events), trigger_verdicts))
+    return cases
 
 
 def _summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -160,11 +181,12 @@ def suggester_for_store(store, warn: Warn = _log_warning) -> Ensemble:
     return Ensemble(members)
 
 
-def uncertainty(scores: Sequence[float]) -> float:
-    """1 − the mean of the mean and the minimum confidence; 1 when nothing was found."""
-    if not scores:
-        return 1.0
-    return round(1 - (sum(scores) / len(scores) + min(scores)) / 2, 4)
+def uncertainty(confidences: Sequence[float]) -> float:
+    """How much a review of the document would teach: the sum over the candidates
+    weighed of how unsure the suggester is of each (1 at confidence ½, 0 at 0 or 1).
+    A sum, not a mean, so documents dense in unsure names come first, not long ones
+    with one doubtful word."""
+    return round(sum(1 - abs(2 * c - 1) for c in confidences), 4)
 
 
 def refresh_suggestions(
@@ -187,9 +209,14 @@ def refresh_suggestions(
         view = store.documents.get(document_id)
         if view.status != TODO:
             continue
-        spans, events = suggester.suggest(Document(view.text, view.ext_id, dict(view.meta)))
-        scores = [s.score for s in spans if s.score is not None] + [e.score for e in events if e.score is not None]
-        store.suggestions.replace(document_id, spans, events, model_id, uncertainty(scores))
+        doc = Document(view.text, view.ext_id, dict(view.meta))
+        scored = getattr(suggester, "suggest_scored", None)
+        if scored is not None:
+            spans, events, confidences = scored(doc)
+        else:
+            spans, events = suggester.suggest(doc)
+            confidences = [item.score for item in (*spans, *events) if item.score is not None]
+        store.suggestions.replace(document_id, spans, events, model_id, uncertainty(confidences))
         done += 1
         progress("suggest", n + 1, len(ids))
     return done

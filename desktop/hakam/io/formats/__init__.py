@@ -23,7 +23,7 @@ from hakam.io.records import ExportRecord, ImportRecord
 class ReadOptions:
     text_key: str = "text"  # Label Studio: which data field holds the text
     labels_file: Path | None = None  # doccano ≤1.0: label id -> name
-    sentences_per_doc: int = 0  # CoNLL: 0 = one document per -DOCSTART- (or per file)
+    sentences_per_doc: int | None = None  # CoNLL: None = per -DOCSTART-, or SENTENCES_PER_DOC without any
     keep_clitics: bool = False  # CoNLL: keep proclitics inside token-level spans
 
 

@@ -6,7 +6,9 @@ tag columns for nested entities (Wojood, GermEval: one layer per column, so
 nested entities become overlapping spans). IOB1, IOB2 and IOBES are decoded by
 the conlleval rule: an ``I-`` that does not continue an entity of its label
 opens one. ``-DOCSTART-`` starts a document, a blank line ends a sentence,
-``#`` comment lines are kept in ``meta``. The text is rebuilt from the tokens
+``#`` comment lines are kept in ``meta``. A file without ``-DOCSTART-``
+(ANERcorp's splits) is cut into documents of ``SENTENCES_PER_DOC`` sentences
+unless ``sentences_per_doc`` says otherwise, and ``notes`` says so. The text is rebuilt from the tokens
 (one space between tokens, one newline between sentences) and flagged
 ``detokenised``. Spans over whole Arabic tokens lose their proclitics
 (``hakam.io.formats.clitics``) unless ``keep_clitics``.
@@ -37,6 +39,7 @@ from hakam.io.records import ExportRecord, ImportRecord
 _TAG = re.compile(r"O|[BIESLU][-_]\S+")
 _EXTENSIONS = (".conll", ".conll03", ".conllu", ".bio", ".iob", ".iob2", ".ner")
 _SAMPLE = 500
+SENTENCES_PER_DOC = 20
 
 
 def _is_tag(field_: str) -> bool:
@@ -168,8 +171,27 @@ def _entity_words(path: Path, layout: _Layout) -> Counter[str]:
     return words
 
 
+def _has_docstart(path: Path) -> bool:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return any(line.startswith("-DOCSTART-") for line in handle)
+
+
+def sentences_per_doc(path: Path, options: ReadOptions) -> int:
+    """Sentences per document (0: one document per ``-DOCSTART-``)."""
+    if options.sentences_per_doc is not None:
+        return options.sentences_per_doc
+    return 0 if _has_docstart(path) else SENTENCES_PER_DOC
+
+
 class ConllReader:
     name = "conll"
+
+    def notes(self, path: Path, options: ReadOptions) -> list[str]:
+        """What the import did beyond the file's own structure."""
+        if options.sentences_per_doc is None and not _has_docstart(path):
+            return [f"{path.name}: no -DOCSTART- line, split into documents of {SENTENCES_PER_DOC} sentences "
+                    "(--sentences-per-doc N to change)"]  # fmt: skip
+        return []
 
     def sniff(self, path: Path, head: str) -> bool:
         if path.is_dir():
@@ -187,6 +209,7 @@ class ConllReader:
         with open(path, encoding="utf-8", errors="replace") as handle:
             layout = _layout(handle)
         known = None if options.keep_clitics else _entity_words(path, layout)
+        per_doc = sentences_per_doc(path, options)
         number = 0
         doc = _Doc()
 
@@ -210,7 +233,7 @@ class ConllReader:
                 fields = [f for f in _fields(line) if f != ""]
                 if not fields:
                     doc.end_sentence()
-                    if options.sentences_per_doc and len(doc.sentences) >= options.sentences_per_doc:
+                    if per_doc and len(doc.sentences) >= per_doc:
                         yield from flush()
                     continue
                 if _is_docstart(fields):
