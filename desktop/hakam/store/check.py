@@ -96,7 +96,7 @@ def _rows(connection: sqlite3.Connection, table: str, report: Report) -> Iterato
 
 def _clean(table: str, row: dict[str, Any], report: Report, fix: bool) -> dict[str, Any] | None:
     """The row with texts decoded and JSON checked; None when it cannot be kept."""
-    out = {}
+    out: dict[str, Any] = {}
     ident = row.get("id", row.get("key"))
     for name, value in row.items():
         if isinstance(value, bytes) and not (table == "model_version" and name == "blob"):
@@ -302,7 +302,7 @@ def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], 
                       report: Report) -> None:  # fmt: skip
     """Items whose rows were lost come back as the last decision on them left them."""
     for (target, item), last in _last_afters(decisions).items():
-        if last is None or target == "document":
+        if last is None or target not in ("span", "event"):
             continue
         table = "span_item" if target == "span" else "event_item"
         if item in copied[table] or last.get("document") not in copied["document"]:
@@ -315,8 +315,7 @@ def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], 
             values = {name: last.get(name) for name in fields}
             values["attributes"] = orjson.dumps(last.get("attributes") or {}).decode()
         values = {**_defaults(table), **values, "id": item, "document_id": last["document"]}
-        if "layer" in values and last.get("layer") is not None:  # v4: whose layer the item is in
-            values["layer"] = last["layer"]
+        values["layer"] = last.get("layer") or ""  # v4: whose layer the item is in
         names = ", ".join(f'"{k}"' for k in values)
         out.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(values))})', tuple(values.values()))
         for role, start, end in last.get("arguments", []) if target == "event" else []:
