@@ -179,3 +179,17 @@ def test_event_date_from_a_closer_date_first(suggest):
     text = "بيروت - 2 آذار 2025 (وكالات) - قتل ثلاثة أشخاص أمس الأحد في غارة على بلدة حولا."
     _, events = _events(suggest, text, "2025-03-02")
     assert next(e for e in events if e.type == "KILLING").attributes["date"] == "2025-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "name"),
+    [
+        ("شنت مقاتلات غارات على مواقع تابعة لجماعة أنصار الله في صعدة", "AIRSTRIKE", "TARGET", "جماعة أنصار الله"),
+        ("إثر معارك عنيفة مع حركة الشباب استمرت يومين", "CLASH", "AGENT", "حركة الشباب"),
+        ("ويسري اتفاق لوقف إطلاق النار توصلت إليه روسيا وتركيا في آذار", "AGREEMENT", "AGENT", "تركيا"),
+    ],
+)
+def test_targets_and_parties(suggest, text, kind, role, name):
+    _, events = _events(suggest, text)
+    event = next(e for e in events if e.type == kind)
+    assert (role, name) in _roles(text, event)

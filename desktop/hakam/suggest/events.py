@@ -46,6 +46,13 @@ _FOLLOWERS = match_keys(
 # Noun triggers whose genitive is the one who acts (استعادة الجيش), not the victim (مقتل قائد).
 _GENITIVE_AGENT = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "TERRITORY", "CLASH", "EXPLOSION"})
 _QUOTES = frozenset({"«", "»", '"', "(", ")"})
+_LOCATIVE = match_keys(
+    {"في", "قرب", "على", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+     "محيط", "اطراف", "ريف", "نحو", "الى", "من", "باتجاه", "حتى", "مشارف", "ضواحي"}
+)  # fmt: skip
+_PARTIES = match_keys({"اليه", "اليها", "بوساطه", "برعايه", "وقعته", "وقعها", "ابرمته", "ابرمها", "وقعه"})
+_AGAINST = match_keys({"على", "ضد"})
+_OWNED = match_keys({"تابعه", "تابع", "تابعين", "تابعتين", "مقرات", "مواقع", "مخازن", "معاقل", "عناصر", "مقاتلين"})
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
 _PLACE_WINDOW = 20
 _AGENT_WINDOW = 6
@@ -67,7 +74,10 @@ class Arguments:
         time = self._time(t, inside)
         if time:
             args.append(("TIME", time))
-        args += [("AGENT", c) for c in self._agents(t, inside)]
+        agents = self._agents(t, inside)
+        args += [("AGENT", c) for c in agents]
+        if t.type in ATTACKS:
+            args += [("TARGET", c) for c in self._targets(t, inside) if c not in agents]
         if t.type in _VICTIM_EVENTS:
             args += [("VICTIM", c) for c in self._victims(t, inside)]
         attributes: dict[str, int | str] = {}
@@ -84,7 +94,7 @@ class Arguments:
 
     def _places(self, t: Found, inside: list[Cand]) -> list[tuple[str, Cand]]:
         after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
-                 and not self._other_trigger_between(t, c.first)]  # fmt: skip
+                 and not self._other_trigger_between(t, c.first) and self._located(c)]  # fmt: skip
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -93,6 +103,19 @@ class Arguments:
             before = [c for c in inside if c.label in PLACE_LABELS and t.first - 6 <= c.first < t.first]
             out = [("PLACE", c) for c in before[-1:]]
         return out
+
+    def _located(self, c: Cand) -> bool:
+        """A place where something happens: after في/ب/قرب …, a place head or another
+        place of a list (في البارة وكنصفرة), not one that only names a party (روسيا وتركيا)."""
+        prefix = c.start - self.text.words[c.first].start
+        if prefix and self.forms[c.first][prefix - 1] in "بو":
+            return True
+        k = c.first - 1
+        while k >= 0 and k > c.first - 4:
+            if any(key in _LOCATIVE or key in self.kb.place_heads for _, key in stems(self.forms[k])):
+                return True
+            k -= 1
+        return False
 
     def _other_trigger_between(self, t: Found, end: int) -> bool:
         """Another event's trigger between ``t`` and word ``end`` owns what follows it
@@ -121,11 +144,19 @@ class Arguments:
         claimed = self._claimed(t, orgs)
         if claimed:
             return [claimed]
+        if t.type == "AGREEMENT":
+            parties = self._parties(t, orgs)
+            if parties:
+                return parties
         if t.type in ("CLASH", "AGREEMENT") and "بين" in self.forms[t.last : t.last + 3]:
             k = self.forms.index("بين", t.last)
             pair = [c for c in orgs if k < c.first <= k + 8][:2]
             if pair:
                 return pair
+        if t.type == "CLASH":
+            against = [c for c in orgs if t.last <= c.first <= t.last + 4 and self.forms[c.first - 1] == "مع"]
+            if against:
+                return against[:1]  # معارك عنيفة مع حركة الشباب
         carried = self._carried_out(t, orgs)
         if carried:
             return [carried]
@@ -146,6 +177,32 @@ class Arguments:
         blocked = {o.first for o in self.triggers if o.first < t.first}
         left = [c for c in left if not any(c.last <= b < t.first for b in blocked)]
         return left[-1:]
+
+    def _parties(self, t: Found, orgs: list[Cand]) -> list[Cand]:
+        """The parties and brokers of an agreement: the names after توصلت إليه, بوساطة,
+        برعاية … (اتفاق … توصلت إليه روسيا وتركيا)."""
+        for k in range(t.last, min(t.last + 10, len(self.forms))):
+            if any(key in _PARTIES for _, key in stems(self.forms[k])):
+                out: list[Cand] = []
+                for c in sorted(orgs, key=lambda c: c.first):
+                    if c.first == (out[-1].last if out else k + 1):
+                        out.append(c)
+                return out[:4]
+        return []
+
+    def _targets(self, t: Found, inside: list[Cand]) -> list[Cand]:
+        """The organisation an attack was aimed at: على/ضد X, or the owner of what was hit
+        (مواقع تابعة لجماعة X, مقرات لهيئة X)."""
+        out = []
+        for c in inside:
+            if c.label != "ORG" or not t.last <= c.first <= t.last + 8 or self._other_trigger_between(t, c.first):
+                continue
+            prefix = c.start - self.text.words[c.first].start
+            before = self.forms[c.first - 1] if c.first else ""
+            owned = prefix and self.forms[c.first][prefix - 1] == "ل" and any(k in _OWNED for _, k in stems(before))
+            if before in _AGAINST or owned:
+                out.append(c)
+        return out[:1]
 
     def _source(self, c: Cand, t: Found) -> bool:
         """``c`` says, condemns, denies or reports rather than acts: a verb of saying
@@ -183,10 +240,10 @@ class Arguments:
             members = self.forms[max(t.last, c.first - 2) : c.first]
             if (
                 c.label == "ORG"
-                and t.last <= c.first <= t.last + 5
-                and any(k in _MEMBERS for w in members for _, k in stems(w))
+                and t.last <= c.first <= t.last + 6
+                and (any(k in _MEMBERS for w in members for _, k in stems(w)) or self.forms[c.first - 1] == "من")
             ):
-                return [c]
+                return [c]  # مقتل ثلاثة من مقاتلي قسد, قتل جنديان من القوات المسلحة المصرية
         return []
 
 

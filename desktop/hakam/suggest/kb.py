@@ -78,7 +78,8 @@ class KB:
     def surnames(self) -> frozenset[str]:
         """Last words of listed persons' names that stand nowhere else in the lists
         (بلير of توني بلير): a later or lone mention of the person."""
-        return frozenset(word for word, where in self.name_parts.items() if where == ("PERS:last",))
+        return frozenset(word for word, where in self.name_parts.items()
+                         if "PERS:last" in where and all(w.startswith("PERS:") for w in where))  # fmt: skip
 
     def lexical(self, form: str) -> bool:
         """A word some lexicon knows as something other than a name."""

@@ -5,6 +5,7 @@ verbs and nationality nouns (البرازيلي جوليو سيزار), runs of 
 from __future__ import annotations
 
 from hakam.core.arabic import match_keys, stems
+from hakam.suggest import frequency
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand, scan
 from hakam.suggest.context import SPEAKER_OF, Context, arabic, definite
 from hakam.suggest.namelike import STRONG, WEAK, common_word, level
@@ -12,11 +13,12 @@ from hakam.suggest.namelike import STRONG, WEAK, common_word, level
 _NASAB = match_keys({"بن", "ابن", "بنت", "ابنه"})
 _ABD = "عبد"
 _ALI = "علي"
-_SAY_END = match_keys({"ان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
+_SAY_END = match_keys({"ان", "انه", "انها", "بان", "،", ",", ":", "«", '"', "في", "خلال", "امس", "اليوم", "."})
 _NAMING = match_keys({"يدعى", "تدعى", "يدعي", "المدعو", "المدعوه", "يدعون", "يدعيان", "اسمه", "اسمها"})
 _COMPASS = match_keys({"الجنوبي", "الشمالي", "الجنوبيه", "الشماليه", "الغربي", "الشرقي"})  # الكوري الجنوبي
 _NOT_SAYING = match_keys({"بين"})  # "between" far more often than "showed"
 _CHAIN_MAX = 4
+_RARE = 3  # Zipf below which a plain word after a given name is taken for a family name
 _TITLE_REACH = 7
 
 
@@ -67,7 +69,7 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
             ctx.plain_word(j, initial_fa=level(form) >= WEAK)
             and not _feminine(ctx, j)
             and not common_word(form)
-            and (not strict or ctx.family(after) or _looks(ctx, j, WEAK))
+            and (not strict or ctx.family(after) or _looks(ctx, j, WEAK) or _rare_or_abd(form))
         ):
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name or name-like
         else:
@@ -80,6 +82,11 @@ def _looks(ctx: Context, j: int, at_least: int) -> bool:
     return ctx.plain_word(j) and level(ctx.form(j)) >= at_least
 
 
+def _rare_or_abd(form: str) -> bool:
+    """A word general text hardly knows (ماتيراتزي) or a compound عبد name (عبدالواحد)."""
+    return frequency.zipf(form) < _RARE or form.startswith(_ABD) and len(form) > 5
+
+
 def _feminine(ctx: Context, j: int) -> bool:
     """A word written with ة (بإعادة): a common noun, unless it is a listed given name."""
     word = ctx.words[j]
@@ -88,6 +95,19 @@ def _feminine(ctx: Context, j: int) -> bool:
 
 def persons(ctx: Context) -> list[Cand]:
     return scan(len(ctx.words), lambda i: None if i in ctx.taken else _person_at(ctx, i))
+
+
+def joined(ctx: Context, entities: list[Cand]) -> list[Cand]:
+    """Two person names side by side are one (جان دافيد + ليفيت): rules that start at
+    different words found its parts."""
+    out: list[Cand] = []
+    for c in entities:
+        last = out[-1] if out else None
+        if last and last.label == c.label == "PERS" and last.last == c.first and c.start == ctx.words[c.first].start:
+            out[-1] = Cand(last.start, c.end, "PERS", min(last.score, c.score), last.first, c.last)
+        else:
+            out.append(c)
+    return out
 
 
 def _person_at(ctx: Context, i: int) -> Cand | None:
@@ -144,15 +164,16 @@ def _reading(ctx: Context, i: int, first: bool) -> tuple[int, int] | None:
     proclitic (لفرويد)."""
     if i in ctx.taken or not ctx.name_like(i):
         return None
+    best: tuple[int, int] | None = None
     for prefix, key in stems(ctx.form(i)) if first else ((0, ctx.form(i)),):
         if prefix == 0 and not ctx.plain_word(i, initial_fa=True) or _feminine(ctx, i) or key in ctx.kb.first_names:
             continue
         strength = level(key)
         if key in ctx.kb.surnames:
             strength = STRONG + 1 if strength else STRONG
-        if strength >= WEAK:
-            return prefix, strength
-    return None
+        if strength >= WEAK and (best is None or strength > best[1]):
+            best = prefix, strength  # وبلير: و + بلير (a listed surname), not وب + لير
+    return best
 
 
 def _context(ctx: Context, i: int) -> str | None:
@@ -228,13 +249,18 @@ def coordinated(ctx: Context, entities: list[Cand]) -> list[Cand]:
 
 
 def surnames(ctx: Context, entities: list[Cand]) -> list[Cand]:
-    """Later mentions of a person by the last word of a full name found earlier (وقال تورك)."""
+    """Later mentions of a person by the last word of a full name found earlier (وقال تورك),
+    or by its given name when that looks like a name."""
     first_seen: dict[str, int] = {}
     for c in entities:
-        if c.label == "PERS" and c.last - c.first >= 2 and c.score >= PATTERN:
+        if c.label == "PERS" and c.last - c.first >= 2 and c.score >= PATTERN_WEAK:
             last = ctx.form(c.last - 1)
-            if len(last) >= 3 and not ctx.kb.lexical(last) and last not in ctx.kb.stopwords:
+            sure = c.score >= PATTERN or level(last) >= WEAK  # a weak find lends only name-like surnames
+            if sure and len(last) >= 3 and not ctx.kb.lexical(last) and last not in ctx.kb.stopwords:
                 first_seen.setdefault(last, c.last)
+            given = ctx.form(c.first)[c.start - ctx.words[c.first].start :]
+            if level(given) >= WEAK and not ctx.kb.lexical(given):
+                first_seen.setdefault(given, c.last)  # a name-like given name alone later (كريستيانو)
     if not first_seen:
         return []
     covered = {w for c in entities for w in range(c.first, c.last)}

@@ -23,7 +23,7 @@ from hakam.suggest.gazetteer import Gazetteer, Match
 from hakam.suggest.kb import KB, knowledge
 from hakam.suggest.namelike import common_noun, whole_word_reading
 from hakam.suggest.orgs import acronyms, organisations
-from hakam.suggest.persons import coordinated, persons, surnames
+from hakam.suggest.persons import coordinated, joined, persons, surnames
 from hakam.suggest.places import places
 from hakam.suggest.triggers import find_triggers
 from hakam.suggest.words import Text
@@ -67,7 +67,7 @@ class RuleSuggester:
         patterns = persons(ctx) + organisations(ctx) + places(ctx)
         entities = resolve(found + patterns + find_dates(text, kb, meta))
         entities = resolve(entities + surnames(ctx, entities) + acronyms(ctx, entities))
-        return resolve(entities + coordinated(ctx, entities))
+        return joined(ctx, resolve(entities + coordinated(ctx, entities)))
 
     def suggest(self, doc: Document) -> Suggestions:
         key = (doc.text, str(doc.meta.get("date", "")) if doc.meta else "")
@@ -120,8 +120,9 @@ def _gazetteer(text: Text, kb: KB, matches: list[Match], score: float) -> list[C
         c = cand(text, m.start, m.end, m.label, GAZETTEER_LONG if m.words > 1 and score == GAZETTEER else score)
         form = text.text[m.start : m.end]
         prefix = m.start - text.words[c.first].start
-        if prefix and m.words == 1 and whole_word_reading(text.words[c.first].form, form):
-            continue  # فاطمة is not ف + أطمة
+        whole = text.words[c.first].form
+        if prefix and m.words == 1 and (whole_word_reading(whole, form) or whole in kb.first_names):
+            continue  # فاطمة is not ف + أطمة, كلاوس not ك + لاوس
         if m.words > 1:
             head = form.split()[0]
             if m.label == "GPE" and head in _FACILITY_HEADS:
