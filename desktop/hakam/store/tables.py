@@ -125,7 +125,7 @@ def make_tables(db: pw.Database) -> Tables:
         annotator = pw.CharField(null=True)
         updated_at = pw.DoubleField(null=True)
         # v4: whose layer the item is in: an annotator's name, "curated", or "" (one-person use)
-        layer = pw.CharField(default="", index=True)
+        layer = pw.CharField(default="", index=True, constraints=[pw.SQL("DEFAULT ''")])
 
     class EventItem(Base):
         id = Id()
@@ -140,7 +140,7 @@ def make_tables(db: pw.Database) -> Tables:
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
         updated_at = pw.DoubleField(null=True)
-        layer = pw.CharField(default="", index=True)  # v4, as SpanItem.layer
+        layer = pw.CharField(default="", index=True, constraints=[pw.SQL("DEFAULT ''")])  # v4, as SpanItem.layer
 
     class ArgumentItem(Base):
         id = Id()
