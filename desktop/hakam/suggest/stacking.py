@@ -99,7 +99,7 @@ def _label(item: Span | Event) -> str:
 def _scored(item: T, score: float) -> T:
     score = round(score, 4)
     if isinstance(item, Event):
-        return replace(item, score=score, trigger=replace(item.trigger, score=score))  # type: ignore[return-value]
+        return replace(item, score=score, trigger=replace(item.trigger, score=score))
     return replace(item, score=score)
 
 
@@ -191,7 +191,7 @@ def _counts(cases: Sequence[Case], label: str, policy: Policy) -> tuple[int, int
     tp = fp = fn = 0
     for case in cases:
         gold = {_key(g) for g in case.gold if _label(g) == label}
-        found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}  # type: ignore[arg-type]
+        found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}
         tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
     return tp, fp, fn
 
