@@ -625,6 +625,14 @@
         <source>Your name, recorded on every decision:</source>
         <translation>اسمك، ويُسجَّل مع كل قرار:</translation>
     </message>
+    <message>
+        <source>Decisions not saved yet</source>
+        <translation>قرارات لم تُحفظ بعد</translation>
+    </message>
+    <message>
+        <source>The database is still unavailable: %1 decisions are not saved yet. Hakam keeps retrying while it stays open. Quit anyway and lose them?</source>
+        <translation>ما زالت قاعدة البيانات غير متاحة: %1 قرارات لم تُحفظ بعد. يواصل حَكَم المحاولة ما دام مفتوحًا. أتخرج رغم ذلك وتفقدها؟</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -750,8 +758,8 @@
         <translation>&amp;قاعدة البيانات (ملف):</translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
-        <translation>تسري اللغة وملف قاعدة البيانات عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منهما إن وُجدا).</translation>
+        <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <translation>تغيير اللغة يعيد بناء النافذة فورًا؛ أما ملف قاعدة البيانات فيسري عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منه إن وُجدا).</translation>
     </message>
     <message>
         <source>Database file</source>

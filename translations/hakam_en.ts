@@ -625,6 +625,14 @@
         <source>Your name, recorded on every decision:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Decisions not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is still unavailable: %1 decisions are not saved yet. Hakam keeps retrying while it stays open. Quit anyway and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -750,7 +758,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
