@@ -193,3 +193,10 @@ def test_targets_and_parties(suggest, text, kind, role, name):
     _, events = _events(suggest, text)
     event = next(e for e in events if e.type == kind)
     assert (role, name) in _roles(text, event)
+
+
+def test_a_region_that_only_says_where_the_place_is_is_no_argument(suggest):
+    text = "وقتل ثلاثة مدنيين في قصف على مدينة الفاشر بولاية شمال دارفور غربي السودان"
+    _, events = _events(suggest, text)
+    places = {name for role, name in _roles(text, next(e for e in events if e.type == "KILLING")) if role == "PLACE"}
+    assert places == {"الفاشر"}

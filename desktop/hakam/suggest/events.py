@@ -51,6 +51,7 @@ _LOCATIVE = match_keys(
      "محيط", "اطراف", "ريف", "نحو", "الى", "من", "باتجاه", "حتى", "مشارف", "ضواحي"}
 )  # fmt: skip
 _PARTIES = match_keys({"اليه", "اليها", "بوساطه", "برعايه", "وقعته", "وقعها", "ابرمته", "ابرمها", "وقعه"})
+_CONTAINERS = match_keys({"ولايه", "اقليم", "محافظه", "بولايه", "باقليم", "بمحافظه"})
 _AGAINST = match_keys({"على", "ضد"})
 _OWNED = match_keys({"تابعه", "تابع", "تابعين", "تابعتين", "مقرات", "مواقع", "مخازن", "معاقل", "عناصر", "مقاتلين"})
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
@@ -95,6 +96,7 @@ class Arguments:
     def _places(self, t: Found, inside: list[Cand]) -> list[tuple[str, Cand]]:
         after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
                  and not self._other_trigger_between(t, c.first) and self._located(c)]  # fmt: skip
+        after = [c for k, c in enumerate(after) if not (k and self._container(c))]
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -116,6 +118,13 @@ class Arguments:
                 return True
             k -= 1
         return False
+
+    def _container(self, c: Cand) -> bool:
+        """A region named after a place to say where that place is (بلدة الخوي في ولاية
+        غرب كردفان, الفاشر بولاية شمال دارفور): not where the event happened."""
+        before = self.forms[c.first - 1] if c.first else ""
+        country = self.text.text[c.start : c.end] in self.kb.countries  # غربي السودان
+        return country or any(key in _CONTAINERS for _, key in stems(before))
 
     def _other_trigger_between(self, t: Found, end: int) -> bool:
         """Another event's trigger between ``t`` and word ``end`` owns what follows it
