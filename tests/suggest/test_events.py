@@ -200,3 +200,10 @@ def test_a_region_that_only_says_where_the_place_is_is_no_argument(suggest):
     _, events = _events(suggest, text)
     places = {name for role, name in _roles(text, next(e for e in events if e.type == "KILLING")) if role == "PLACE"}
     assert places == {"الفاشر"}
+
+
+def test_the_place_a_sentence_opens_with(suggest):
+    text = "وفي الموصل، انفجرت قنبلة من مخلفات الحرب، ما أدى إلى مقتل طفلين"
+    _, events = _events(suggest, text)
+    for event in events:
+        assert ("PLACE", "الموصل") in _roles(text, event)

@@ -52,6 +52,7 @@ _LOCATIVE = match_keys(
 )  # fmt: skip
 _PARTIES = match_keys({"اليه", "اليها", "بوساطه", "برعايه", "وقعته", "وقعها", "ابرمته", "ابرمها", "وقعه"})
 _CONTAINERS = match_keys({"ولايه", "اقليم", "محافظه", "بولايه", "باقليم", "بمحافظه"})
+_IN = match_keys({"في", "وفي", "ففي", "بـ"})
 _AGAINST = match_keys({"على", "ضد"})
 _OWNED = match_keys({"تابعه", "تابع", "تابعين", "تابعتين", "مقرات", "مواقع", "مخازن", "معاقل", "عناصر", "مقاتلين"})
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
@@ -97,6 +98,11 @@ class Arguments:
         after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
                  and not self._other_trigger_between(t, c.first) and self._located(c)]  # fmt: skip
         after = [c for k, c in enumerate(after) if not (k and self._container(c))]
+        fronted = self._fronted(t, inside)
+        if fronted:
+            if t.type in ("KILLING", "INJURY"):
+                return [("PLACE", fronted)]  # وفي تعز، قتلت امرأة … بقذائف على حي الروضة
+            after = [fronted] + after
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -105,6 +111,15 @@ class Arguments:
             before = [c for c in inside if c.label in PLACE_LABELS and t.first - 6 <= c.first < t.first]
             out = [("PLACE", c) for c in before[-1:]]
         return out
+
+    def _fronted(self, t: Found, inside: list[Cand]) -> Cand | None:
+        """The place a sentence opens with (وفي الموصل، انفجرت …): where its events happened."""
+        lo, _ = self.text.sentence_bounds(t.first)
+        first = next((c for c in inside if c.label in PLACE_LABELS), None)
+        if first is None or first.first >= t.first or self.forms[lo] not in _IN:
+            return None
+        opens = first.first == lo + 1 or (first.first == lo and first.start > self.text.words[lo].start)
+        return first if opens and "،" in self.forms[first.last : first.last + 4] else None
 
     def _located(self, c: Cand) -> bool:
         """A place where something happens: after في/ب/قرب …, a place head or another
