@@ -207,3 +207,18 @@ def test_the_place_a_sentence_opens_with(suggest):
     _, events = _events(suggest, text)
     for event in events:
         assert ("PLACE", "الموصل") in _roles(text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "agents"),
+    [
+        ("وشنت الشرطة المصرية حملة اعتقالات في العريش", "ARREST", {"الشرطة المصرية"}),
+        ("وقال الجيش المالي إنه نفذ ضربات بطائرات مسيرة على مواقع قرب كيدال", "AIRSTRIKE", {"الجيش المالي"}),
+        ("اعتقلت قوات سوريا الديمقراطية (قسد) 14 شخصا في ريف دير الزور", "ARREST", {"قوات سوريا الديمقراطية", "قسد"}),
+        ("وأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم", "ATTACK", {"حركة الشباب"}),
+    ],
+)
+def test_who_did_it(suggest, text, kind, agents):
+    _, events = _events(suggest, text)
+    event = next(e for e in events if e.type == kind)
+    assert {name for role, name in _roles(text, event) if role == "AGENT"} == agents

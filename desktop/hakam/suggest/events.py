@@ -53,6 +53,8 @@ _LOCATIVE = match_keys(
 _PARTIES = match_keys({"اليه", "اليها", "بوساطه", "برعايه", "وقعته", "وقعها", "ابرمته", "ابرمها", "وقعه"})
 _CONTAINERS = match_keys({"ولايه", "اقليم", "محافظه", "بولايه", "باقليم", "بمحافظه"})
 _IN = match_keys({"في", "وفي", "ففي", "بـ"})
+_CONDUCT = match_keys({"شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "اطلق", "اطلقت", "اطلقوا"})
+_SELF = match_keys({"انه", "انها", "بانه", "بانها", "انهم"})  # قال الجيش إنه …
 _AGAINST = match_keys({"على", "ضد"})
 _OWNED = match_keys({"تابعه", "تابع", "تابعين", "تابعتين", "مقرات", "مواقع", "مخازن", "معاقل", "عناصر", "مقاتلين"})
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
@@ -77,6 +79,7 @@ class Arguments:
         if time:
             args.append(("TIME", time))
         agents = self._agents(t, inside)
+        agents += self._short_names(agents)
         args += [("AGENT", c) for c in agents]
         if t.type in ATTACKS:
             args += [("TARGET", c) for c in self._targets(t, inside) if c not in agents]
@@ -181,7 +184,7 @@ class Arguments:
             against = [c for c in orgs if t.last <= c.first <= t.last + 4 and self.forms[c.first - 1] == "مع"]
             if against:
                 return against[:1]  # معارك عنيفة مع حركة الشباب
-        carried = self._carried_out(t, orgs)
+        carried = self._carried_out(t, orgs) or self._conducted(t)
         if carried:
             return [carried]
         if t.pos == "verb":
@@ -201,6 +204,14 @@ class Arguments:
         blocked = {o.first for o in self.triggers if o.first < t.first}
         left = [c for c in left if not any(c.last <= b < t.first for b in blocked)]
         return left[-1:]
+
+    def _short_names(self, found: list[Cand]) -> list[Cand]:
+        """The short name in brackets right after a name (قوات سوريا الديمقراطية (قسد))."""
+        out = []
+        for c in found:
+            if c.last < len(self.forms) and self.forms[c.last] in ("(", "«"):
+                out += [o for o in self.entities if o.label == c.label and o.first == c.last + 1]
+        return out
 
     def _parties(self, t: Found, orgs: list[Cand]) -> list[Cand]:
         """The parties and brokers of an agreement: the names after توصلت إليه, بوساطة,
@@ -244,7 +255,25 @@ class Arguments:
         if t.first < 2 or self.forms[t.first - 1] != "عن" or self.forms[t.first - 2] not in _CLAIM:
             return None
         before = [c for c in self.entities if c.label == "ORG" and t.first - 2 - _AGENT_WINDOW <= c.first < t.first - 2]
-        return before[-1] if before else None
+        return before[0] if before else None  # أعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها
+
+    def _conducted(self, t: Found) -> Cand | None:
+        """The one between a verb of carrying out and the trigger (شنت مديرية أمن X حملة
+        {اعتقالات}, نفذ سلاح الجو {غارات}), or the one that says it did it (قال الجيش
+        إنه نفذ {ضربات}, قال الجيش إنه «{استهدف} …»)."""
+        for k in range(max(0, t.first - _AGENT_WINDOW), t.first):
+            keys = [key for _, key in stems(self.forms[k])]
+            if any(key in _CONDUCT for key in keys):
+                between = [c for c in self.entities if c.label == "ORG" and k < c.first and c.last <= t.first]
+                if between:
+                    return between[0]
+            if any(key in _SELF for key in keys) and (
+                any(w in _CONDUCT for w in self.forms[k + 1 : t.first]) or t.pos == "verb" and t.first - k <= 2
+            ):
+                said = [c for c in self.entities if c.label == "ORG" and k - _AGENT_WINDOW <= c.first and c.last <= k]
+                if said:
+                    return said[-1]
+        return None
 
     def _carried_out(self, t: Found, orgs: list[Cand]) -> Cand | None:
         """{غارات} شنها الجيش, {قذائف} هاون أطلقها الحوثيون, {هجوم} شنه مسلحون من جماعة X."""
