@@ -208,6 +208,77 @@
     </message>
 </context>
 <context>
+    <name>CurationWindow</name>
+    <message>
+        <source>Hakam — curation</source>
+        <translation>حَكَم — التنقيح</translation>
+    </message>
+    <message>
+        <source>Documents to curate</source>
+        <translation>وثائق للتنقيح</translation>
+    </message>
+    <message>
+        <source>Readings of this difference</source>
+        <translation>قراءات هذا الخلاف</translation>
+    </message>
+    <message>
+        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document</source>
+        <translation>1–9 اعتماد تلك القراءة · 0 لا شيء منها · E ثم مفتاح التسمية: إعادة التسمية · N / P الخلاف التالي أو السابق · PgDown / PgUp الوثيقة التالية أو السابقة</translation>
+    </message>
+    <message>
+        <source>No label has the key %1</source>
+        <translation>لا تسمية لها المفتاح %1</translation>
+    </message>
+    <message>
+        <source>Relabel: press the label&apos;s key</source>
+        <translation>إعادة التسمية: اضغط مفتاح التسمية</translation>
+    </message>
+    <message>
+        <source>Nothing to curate yet: no document has been reviewed by all its annotators.</source>
+        <translation>لا شيء للتنقيح بعد: لم يراجع كل المعلّقين أي وثيقة أُسندت إليهم.</translation>
+    </message>
+    <message>
+        <source>Took reading %1 (%2)</source>
+        <translation>اعتُمدت القراءة %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Took none of the readings</source>
+        <translation>لم تُعتمد أي قراءة</translation>
+    </message>
+    <message>
+        <source>Relabelled %1 as %2</source>
+        <translation>أُعيدت تسمية %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>The annotators agree on everything here; it is all in the curated layer.</source>
+        <translation>المعلّقون متفقون على كل شيء هنا، وكله في الطبقة المنقّحة.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <source>Difference %1 of %2 (%3) · %4 open in this document</source>
+        <translation>الخلاف %1 من %2 (%3) · %4 مفتوحة في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Annotators: %1</source>
+        <translation>المعلّقون: %1</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>(none taken)</source>
+        <translation>(لم يُعتمد شيء)</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Documents reviewed per day</source>

@@ -208,6 +208,77 @@
     </message>
 </context>
 <context>
+    <name>CurationWindow</name>
+    <message>
+        <source>Hakam — curation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents to curate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings of this difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label has the key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel: press the label&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to curate yet: no document has been reviewed by all its annotators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took reading %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took none of the readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabelled %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annotators agree on everything here; it is all in the curated layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference %1 of %2 (%3) · %4 open in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none taken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Documents reviewed per day</source>

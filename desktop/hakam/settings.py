@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 from platformdirs import user_config_path
 
-from hakam.store.database import default_db_path
+from hakam.store.database import default_db_path, is_url
 
 SETTINGS_VERSION = 1
 FILE_NAME = "settings.json"
@@ -52,13 +52,13 @@ class Settings:
         names = [f.name for f in fields(self) if f.name not in ("version", "extra")]
         return [p for p in (field_problem(n, getattr(self, n)) for n in names) if p]
 
-    def database_path(self, explicit: Path | None = None) -> Path:
-        """``--db``, else ``$HAKAM_DB``, else this preference, else the default location."""
-        if explicit is not None:
-            return explicit
-        if os.environ.get("HAKAM_DB") or not self.database:
+    def database_path(self, explicit: Path | str | None = None) -> Path | str:
+        """``--db``, else ``$HAKAM_DB``, else this preference, else the default location:
+        a SQLite file, or a ``postgresql://`` URL kept as it is."""
+        chosen = explicit if explicit is not None else self.database
+        if explicit is None and (os.environ.get("HAKAM_DB") or not self.database):
             return default_db_path()
-        return Path(self.database).expanduser()
+        return str(chosen) if is_url(str(chosen)) else Path(chosen).expanduser()
 
     def to_json(self) -> bytes:
         data = dict(self.extra)
@@ -81,7 +81,7 @@ def field_problem(name: str, value: Any) -> str | None:
         return f"theme: one of {', '.join(THEMES)}"
     elif name == "font_size" and value not in FONT_SIZES:
         return f"font_size: {FONT_SIZES.start}..{FONT_SIZES.stop - 1}"
-    elif name == "database" and value and Path(value).expanduser().is_dir():
+    elif name == "database" and value and not is_url(value) and Path(value).expanduser().is_dir():
         return "database: a file, not a folder"
     return None
 

@@ -37,16 +37,17 @@ def write_jsonl(path: Path, *records: object) -> Path:
     return path
 
 
-def hakam(db: Path, *args: str) -> int:
+def hakam(db: Path | str, *args: str) -> int:
     return main(["--db", str(db), "--annotator", "tester", *map(str, args)])
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "h.sqlite"
+def db(new_db) -> Path | str:
+    """A new database, on SQLite and on PostgreSQL."""
+    return new_db("h")
 
 
-def test_import_as_suggestions_then_reviewed(tmp_path: Path, db: Path) -> None:
+def test_import_as_suggestions_then_reviewed(tmp_path: Path, db: Path | str) -> None:
     assert hakam(db, "import", write_jsonl(tmp_path / "a.jsonl", GOOD)) == 0
     store = Store(db)
     [doc] = store.documents.find()
@@ -58,13 +59,14 @@ def test_import_as_suggestions_then_reviewed(tmp_path: Path, db: Path) -> None:
     assert reviewed is not None and reviewed.status == REVIEWED
 
 
-def test_round_trip_is_byte_identical(tmp_path: Path, db: Path) -> None:
+def test_round_trip_is_byte_identical(tmp_path: Path, db: Path | str, new_db) -> None:
     ignored = {"id": "a3", "text": "نص آخر للتجاهل.", "answer": "ignore"}
     hakam(db, "import", "--reviewed", write_jsonl(tmp_path / "in.jsonl", GOOD, ignored))
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     assert hakam(db, "export", first) == 0
-    assert hakam(tmp_path / "empty.sqlite", "import", "--reviewed", first) == 0
-    assert hakam(tmp_path / "empty.sqlite", "export", second) == 0
+    empty = new_db("empty")
+    assert hakam(empty, "import", "--reviewed", first) == 0
+    assert hakam(empty, "export", second) == 0
     assert first.read_bytes() == second.read_bytes()
     lines = [orjson.loads(line) for line in first.read_bytes().splitlines()]
     assert [line["answer"] for line in lines] == ["accept", "ignore"]
@@ -72,10 +74,10 @@ def test_round_trip_is_byte_identical(tmp_path: Path, db: Path) -> None:
     assert lines[0]["spans"][1] == {"start": 36, "end": 40, "label": "GPE", "text": "دمشق", "source": "import",
                                     "annotator": "tester"}  # fmt: skip
     assert lines[0]["events"][0]["attributes"] == {"fatalities": 3}
-    assert Store(tmp_path / "empty.sqlite").documents.by_ext_id("a3").status == IGNORED
+    assert Store(empty).documents.by_ext_id("a3").status == IGNORED
 
 
-def test_export_defaults_to_reviewed_and_all_takes_every_document(tmp_path: Path, db: Path, capsys) -> None:
+def test_export_defaults_to_reviewed_and_all_takes_every_document(tmp_path: Path, db: Path | str, capsys) -> None:
     hakam(db, "import", write_jsonl(tmp_path / "a.jsonl", GOOD))
     out = tmp_path / "o.jsonl"
     hakam(db, "export", out)
@@ -84,7 +86,7 @@ def test_export_defaults_to_reviewed_and_all_takes_every_document(tmp_path: Path
     assert orjson.loads(out.read_bytes())["spans"] == []  # suggestions are not annotations
 
 
-def test_text_files_and_folders_and_duplicates(tmp_path: Path, db: Path, capsys) -> None:
+def test_text_files_and_folders_and_duplicates(tmp_path: Path, db: Path | str, capsys) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "one.txt").write_text("غارة على حلب.\n", encoding="utf-8")
@@ -141,7 +143,7 @@ BAD = [
 
 @pytest.mark.parametrize(("line", "message"), BAD, ids=[m for _, m in BAD])
 def test_a_bad_record_names_file_and_line_and_writes_nothing(
-    tmp_path: Path, db: Path, capsys, line: bytes, message: str
+    tmp_path: Path, db: Path | str, capsys, line: bytes, message: str
 ) -> None:
     path = write_jsonl(tmp_path / "bad.jsonl", GOOD, line, dict(GOOD, id="after", text=TEXT + "!"))
     assert hakam(db, "import", path) == 1
@@ -152,7 +154,7 @@ def test_a_bad_record_names_file_and_line_and_writes_nothing(
     assert Store(db).documents.find() == []  # the good first record was rolled back too
 
 
-def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path, capsys) -> None:
+def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path | str, capsys) -> None:
     path = write_jsonl(tmp_path / "bad.jsonl", GOOD, b"{broken", dict(GOOD, id="after", text=TEXT + "!"))
     assert hakam(db, "import", "--skip-invalid", path) == 0
     captured = capsys.readouterr()
@@ -161,7 +163,7 @@ def test_skip_invalid_imports_the_rest_and_reports(tmp_path: Path, db: Path, cap
     assert [d.ext_id for d in Store(db).documents.find()] == ["a1", "after"]
 
 
-def test_map_and_add_labels(tmp_path: Path, db: Path) -> None:
+def test_map_and_add_labels(tmp_path: Path, db: Path | str) -> None:
     record = {
         "text": TEXT,
         "spans": [{"start": 36, "end": 40, "label": "CITY"}, {"start": 5, "end": 17, "label": "AGENCY"}],
@@ -173,7 +175,7 @@ def test_map_and_add_labels(tmp_path: Path, db: Path) -> None:
     assert "AGENCY" in store.schema.entities and "CITY" not in store.schema.entities
 
 
-def test_prodigy_style_answers(tmp_path: Path, db: Path) -> None:
+def test_prodigy_style_answers(tmp_path: Path, db: Path | str) -> None:
     records = [dict(GOOD, answer="accept"), {"text": "نص مرفوض.", "spans": [{"start": 0, "end": 2, "label": "GPE"}],
                "answer": "reject"}, {"text": "نص متجاهل.", "answer": "ignore"}]  # fmt: skip
     hakam(db, "import", write_jsonl(tmp_path / "p.jsonl", *records))
@@ -184,7 +186,7 @@ def test_prodigy_style_answers(tmp_path: Path, db: Path) -> None:
     assert [s.status for s in store.items.spans(rejected, include_closed=True)] == ["rejected"]
 
 
-def test_import_streams_large_files_in_constant_memory(tmp_path: Path, db: Path) -> None:
+def test_import_streams_large_files_in_constant_memory(tmp_path: Path, db: Path | str) -> None:
     import tracemalloc
 
     path = tmp_path / "big.jsonl"
@@ -202,7 +204,7 @@ def test_import_streams_large_files_in_constant_memory(tmp_path: Path, db: Path)
     assert peak < path.stat().st_size  # never holds the file in memory
 
 
-def test_stats_json(tmp_path: Path, db: Path, capsys) -> None:
+def test_stats_json(tmp_path: Path, db: Path | str, capsys) -> None:
     hakam(db, "import", "--reviewed", write_jsonl(tmp_path / "a.jsonl", GOOD))
     capsys.readouterr()
     assert hakam(db, "stats", "--json") == 0
@@ -222,7 +224,7 @@ def test_cli_core_loads_no_qt_and_no_torch() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_auto_detects_a_jsonl_file_whose_first_record_is_long(tmp_path: Path, db: Path) -> None:
+def test_auto_detects_a_jsonl_file_whose_first_record_is_long(tmp_path: Path, db: Path | str) -> None:
     long_article = dict(GOOD, text=TEXT + " " + "خبر " * 5000)
     assert hakam(db, "import", write_jsonl(tmp_path / "long.jsonl", long_article)) == 0
     assert len(Store(db).documents.find()) == 1

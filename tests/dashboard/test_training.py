@@ -67,7 +67,7 @@ def test_train_shows_new_scores_beside_the_active_ones(qtbot: QtBot, filled_stor
     with qtbot.waitSignal(widget.suggestionsRefreshed) as refreshed:
         widget.use_new_button.click()
     assert refreshed.args == [filled_store.documents.ids("todo")] and trainer.refreshed == refreshed.args[0]
-    assert filled_store.models.active().id == trainer_id  # type: ignore[union-attr]
+    assert filled_store.models.active().id == trainer_id
     assert widget.close_button.isVisible() and not widget.keep_button.isVisible()
 
 
@@ -79,8 +79,8 @@ def test_keep_the_previous_version_rolls_back(qtbot: QtBot, filled_store: Store)
     qtbot.waitUntil(lambda: widget.keep_button.isVisible())
     with qtbot.waitSignal(widget.modelActivated) as activated:
         widget.keep_button.click()
-    assert activated.args == [previous.id]  # type: ignore[union-attr]
-    assert filled_store.models.active().version == "2"  # type: ignore[union-attr]
+    assert activated.args == [previous.id]
+    assert filled_store.models.active().version == "2"
     assert len(filled_store.stats.learning_curve()) == 4  # the new version stays on record
 
 
@@ -98,7 +98,7 @@ def test_cancel_stops_training_and_changes_nothing(qtbot: QtBot, filled_store: S
 
 def test_failure_is_reported(qtbot: QtBot, filled_store: Store) -> None:
     trainer = FakeTrainer()
-    trainer.train = lambda *args: (_ for _ in ()).throw(RuntimeError("no reviewed spans"))  # type: ignore[method-assign]
+    trainer.train = lambda *args: (_ for _ in ()).throw(RuntimeError("no reviewed spans"))
     widget = dialog(qtbot, filled_store, trainer)
     widget.train_button.click()
     qtbot.waitUntil(lambda: "no reviewed spans" in widget.status.text())
@@ -111,7 +111,7 @@ def test_scores_table_titles_are_never_cut(qtbot: QtBot, filled_store: Store) ->
     table = ScoresTable()
     qtbot.addWidget(table)
     new = filled_store.models.active()
-    table.show_scores(None, new, filled_store.schema)  # type: ignore[arg-type]
+    table.show_scores(None, new, filled_store.schema)
     metrics = table.fontMetrics()
     for first in (1, 4):
         title = table.item(0, first).text()

@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HAKAM_LANG"] = "en"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from hakam.core.model import Argument, Document, Event, Span  # noqa: E402
-from hakam.store import Store  # noqa: E402
+from hakam.core.model import Argument, Document, Event, Span
+from hakam.store import Store
 
 # Written for these tests. Offsets are found with str.index so the texts can change freely.
 TEXT_1 = (

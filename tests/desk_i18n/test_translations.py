@@ -94,7 +94,7 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(
     qapp,
     arabic_qm: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
@@ -126,7 +126,7 @@ def test_arabic_ui_has_arabic_menus_and_is_mirrored(
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     from hakam.desk import i18n
 
     monkeypatch.setenv("HAKAM_LANG", "ar")
@@ -141,7 +141,7 @@ def test_language_preference_overrides_the_system(qapp, monkeypatch: pytest.Monk
     assert i18n.is_rtl("ar") and not i18n.is_rtl("en")
 
 
-def _visual_order(text: str, font) -> list[str]:  # noqa: ANN001
+def _visual_order(text: str, font) -> list[str]:
     """The characters of ``text`` left to right, as Qt lays it out in a right-to-left paragraph."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextLayout, QTextOption
@@ -166,7 +166,7 @@ def test_shortcuts_read_left_to_right_in_the_arabic_menus(
     qapp,
     arabic_qm: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hakam.desk import i18n
     from hakam.desk.window import MainWindow

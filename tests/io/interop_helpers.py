@@ -43,7 +43,7 @@ def read_all(fmt: str, path: Path, **options) -> list[ImportRecord]:
     items = list(reader(fmt).read(path, ReadOptions(**options)))
     errors = [i for i in items if not isinstance(i, ImportRecord)]
     assert not errors, errors
-    return items  # type: ignore[return-value]
+    return items
 
 
 def span_texts(text: str, spans: list[Span]) -> list[tuple[str, str]]:

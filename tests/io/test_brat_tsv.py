@@ -75,24 +75,24 @@ def test_brat_reads_every_line_kind(tmp_path: Path) -> None:
     ("E9\tReport:T77 Reporter-Arg:T4", "trigger T77"),
     ("A9\tbool flag 0 T4", "expected 'Name Target"),
 ])  # fmt: skip
-def test_brat_bad_lines_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+def test_brat_bad_lines_name_file_and_line(new_db, tmp_path: Path, line: str, message: str) -> None:
     folder = brat_folder(tmp_path, ANN + line + "\n")
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError, match=f"news.ann:(16|None)?.*{message}" if "T77" not in line else message):
         import_file(store, folder, add_labels=True, reviewed=True)
     assert store.stats.counts()["documents"] == 0
 
 
-def test_skip_invalid_drops_only_the_unreadable_brat_lines(tmp_path: Path) -> None:
+def test_skip_invalid_drops_only_the_unreadable_brat_lines(new_db, tmp_path: Path) -> None:
     folder = brat_folder(tmp_path, ANN + "A9\tbool flag 0 T4\nT9\ttest label 0 3 6\tgle\n")
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     summary = import_file(store, folder, add_labels=True, reviewed=True, skip_invalid=True)
     assert (summary.documents, summary.spans, summary.events) == (1, 5, 3)
     assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in summary.skipped] == ["news.ann:16", "news.ann:17"]
 
 
-def test_brat_import_into_store_keeps_events(tmp_path: Path) -> None:
-    store = new_store(tmp_path / "db.sqlite")
+def test_brat_import_into_store_keeps_events(new_db, tmp_path: Path) -> None:
+    store = new_store(new_db("db"))
     summary = import_file(store, brat_folder(tmp_path), add_labels=True, reviewed=True)
     assert (summary.documents, summary.spans, summary.events) == (1, 5, 3)
 
@@ -155,9 +155,9 @@ def test_tsv3_stacked_subtoken_and_emoji(tmp_path: Path) -> None:
     assert meta["layers"]["webanno.custom.Relation|value"] == {"1-4": "same"}
 
 
-def test_tsv3_token_offset_mismatch_is_reported(tmp_path: Path) -> None:
+def test_tsv3_token_offset_mismatch_is_reported(new_db, tmp_path: Path) -> None:
     path = tmp_path / "doc.tsv"
     path.write_text(TSV.replace("1-3\t6-9\t", "1-3\t5-8\t"), encoding="utf-8")
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError, match="doc.tsv:9: token 1-3"):
         import_file(store, path, add_labels=True)

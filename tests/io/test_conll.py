@@ -77,11 +77,11 @@ def test_sentences_per_doc(tmp_path: Path) -> None:
     assert [r.doc.text.count("\n") + 1 for r in read_all("conll", path, sentences_per_doc=2)] == [2, 2, 1]
 
 
-def test_tag_without_token_is_reported_with_line(tmp_path: Path) -> None:
+def test_tag_without_token_is_reported_with_line(new_db, tmp_path: Path) -> None:
     path = write(tmp_path, "bad.conll", "a O\nb B-LOC\n O\n")
     errors = [i for i in READER.read(path, ReadOptions()) if isinstance(i, InputError)]
     assert len(errors) == 1 and "bad.conll:3" in str(errors[0])
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError):
         import_file(store, path, add_labels=True)
     assert store.stats.counts()["documents"] == 0

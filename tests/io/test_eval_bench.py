@@ -45,7 +45,7 @@ def test_sentences_per_doc_must_be_positive(capsys: pytest.CaptureFixture[str]) 
         assert "give 1 or more" in capsys.readouterr().err
 
 
-def test_auto_detection_of_folders_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_auto_detection_of_folders_through_the_cli(new_db, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     texts = tmp_path / "texts"
     texts.mkdir()
     (texts / "a.txt").write_text("خبر عن حلب", encoding="utf-8")
@@ -53,7 +53,7 @@ def test_auto_detection_of_folders_through_the_cli(tmp_path: Path, capsys: pytes
     brat.mkdir()
     (brat / "b.txt").write_text("خبر عن دمشق", encoding="utf-8")
     (brat / "b.ann").write_text("T1\tGPE 7 11\tدمشق\n", encoding="utf-8")
-    db = tmp_path / "db.sqlite"
+    db = new_db("db")
     assert main(["--db", str(db), "import", str(texts), str(brat), "--reviewed"]) == 0
     captured = capsys.readouterr()
     assert "texts: read as text" in captured.err and "brat: read as brat" in captured.err

@@ -42,9 +42,9 @@ def test_each_batch_commits_and_frees_the_database_for_other_writers(tmp_path: P
     assert seen[:3] == [(2, 2), (4, 4), (5, 5)]  # committed batch by batch
 
 
-def test_a_bad_record_in_a_later_batch_still_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+def test_a_bad_record_in_a_later_batch_still_writes_nothing(tmp_path: Path, new_db, monkeypatch) -> None:
     monkeypatch.setattr(importer, "BATCH", 2)
-    store = Store(tmp_path / "h.sqlite")
+    store = Store(new_db())
     with pytest.raises(InputError, match=r"a\.jsonl:5: span 12\.\.99"):
         importer.import_paths(store, [articles(tmp_path / "a.jsonl", 6, bad_at=4)])
     assert store.documents.ids() == []

@@ -44,7 +44,7 @@ def test_utf16_conversion_round_trips() -> None:
 
 
 # -- Prodigy --------------------------------------------------------------------------------------
-def test_prodigy_answers_meta_and_token_spans(tmp_path: Path) -> None:
+def test_prodigy_answers_meta_and_token_spans(new_db, tmp_path: Path) -> None:
     tokens = [{"text": "في", "start": 0, "end": 2, "id": 0}, {"text": "حلب", "start": 3, "end": 6, "id": 1}]
     path = lines(tmp_path, "p.jsonl",
                  {"text": "في حلب", "tokens": tokens, "spans": [{"token_start": 1, "token_end": 1, "label": "GPE"}],
@@ -60,20 +60,20 @@ def test_prodigy_answers_meta_and_token_spans(tmp_path: Path) -> None:
     assert first.doc.meta["prodigy"]["_input_hash"] == -5 and first.doc.meta["prodigy"]["comment_id"] == 3
     assert first.doc.meta["prodigy"]["relations"][0]["label"] == "SELF"
     assert ignored.answer == "ignore" and rejected.answer == "reject"
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     summary = import_file(store, path, add_labels=True)
     assert summary.documents == 3 and summary.spans == 1
     assert store.stats.counts()["ignored"] == 1
 
 
-def test_prodigy_span_text_mismatch_names_file_and_line(tmp_path: Path) -> None:
+def test_prodigy_span_text_mismatch_names_file_and_line(new_db, tmp_path: Path) -> None:
     path = lines(
         tmp_path,
         "p.jsonl",
         {"text": "في حلب", "spans": []},
         {"text": "في حلب", "spans": [{"start": 3, "end": 5, "label": "GPE", "text": "حلب"}], "answer": "accept"},
     )
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError, match=r"p.jsonl:2: .*'حلب'"):
         import_file(store, path, fmt="prodigy", add_labels=True)
     assert store.stats.counts()["documents"] == 0
@@ -136,9 +136,9 @@ def test_doccano_label_ids_need_a_labels_file(tmp_path: Path) -> None:
     assert [(s.label, s.source) for s in record.suggested_spans] == [("GPE", "annotator:2")]  # the disagreement
 
 
-def test_doccano_missing_text_is_reported(tmp_path: Path) -> None:
+def test_doccano_missing_text_is_reported(new_db, tmp_path: Path) -> None:
     path = lines(tmp_path, "d.jsonl", {"text": "a", "label": []}, {"label": [[0, 1, "PER"]]})
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError, match="d.jsonl:2: missing or empty text"):
         import_file(store, path, add_labels=True)
     summary = import_file(store, path, add_labels=True, skip_invalid=True)
@@ -185,11 +185,11 @@ def test_labelstudio_annotators_predictions_and_cancelled(tmp_path: Path) -> Non
     assert first.answer == "accept" and cancelled.answer == "ignore"
 
 
-def test_labelstudio_region_text_mismatch_is_reported(tmp_path: Path) -> None:
+def test_labelstudio_region_text_mismatch_is_reported(new_db, tmp_path: Path) -> None:
     region = _region(EMOJI_LINE, "حلب", "GPE", "r1")
     region["value"]["text"] = "دمشق"
     path = lines(tmp_path, "ls.jsonl", {"data": {"text": EMOJI_LINE}, "annotations": [{"result": [region]}]})
-    store = new_store(tmp_path / "db.sqlite")
+    store = new_store(new_db("db"))
     with pytest.raises(InputError, match="ls.jsonl:1: .*'دمشق'"):
         import_file(store, path, add_labels=True)
 

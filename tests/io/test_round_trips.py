@@ -22,12 +22,12 @@ def _hakam_lines(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize("fmt", sorted(HOLDS_EVENTS))
-def test_round_trip_through_the_store(tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_round_trip_through_the_store(new_db, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "in.jsonl"
     record = document_to_record(sample_document())
     record.update(answer="accept", annotator="mona")
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    first, second = new_db("a"), new_db("b")
     assert main(["--db", str(first), "import", str(source), "--add-labels"]) == 0
     out = tmp_path / (
         "out" if fmt == "brat" else f"out.{ {'conll': 'conll', 'labelstudio': 'json'}.get(fmt, 'jsonl') }"
@@ -47,10 +47,12 @@ def test_round_trip_through_the_store(tmp_path: Path, fmt: str, capsys: pytest.C
     assert got_events == (event_texts(TEXT, expected.events) if HOLDS_EVENTS[fmt] else [])
 
 
-def test_map_and_unknown_labels_for_a_foreign_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_map_and_unknown_labels_for_a_foreign_format(
+    new_db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "a.conll"
     path.write_text("زار O\nبشار B-PER\nدمشق B-CITY\n", encoding="utf-8")
-    db = tmp_path / "db.sqlite"
+    db = new_db("db")
     assert main(["--db", str(db), "import", str(path)]) == 1
     error = capsys.readouterr().err
     assert (

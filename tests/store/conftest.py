@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ TEXT = "قصفت الطائرات مدينة دمشق أمس، وقالت وزا
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "hakam.sqlite", annotator="amal")
+def store(new_db: Callable[..., Path | str]) -> Iterator[Store]:
+    """A new store, on SQLite and on PostgreSQL."""
+    store = Store(new_db(), annotator="amal")
+    yield store
+    store.close()
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_learning_curve_and_model_versions(store: Store) -> None:
     assert [(p.train_documents, p.f1, p.active) for p in curve] == [(10, 0.4, False), (20, 0.6, True)]
     active = store.models.active("crf")
     assert active is not None and active.id == second and active.title == "crf 2"
-    assert store.models.info(second).scores["micro"]["f1"] == 0.6  # type: ignore[union-attr]
+    assert store.models.info(second).scores["micro"]["f1"] == 0.6
     assert len(store.models.versions()) == 3
 
 

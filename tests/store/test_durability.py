@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hakam.core.model import Document, Span
-from hakam.store import Store, StoreError
+from hakam.store import Store, StoreError, StoreUnavailable
 from hakam.store.database import SCHEMA_VERSION
 
 WRITER = textwrap.dedent(
@@ -31,8 +31,8 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_every_acknowledged_decision_survives_kill_9(tmp_path: Path) -> None:
-    db = tmp_path / "kill.sqlite"
+def test_every_acknowledged_decision_survives_kill_9(new_db) -> None:
+    db = new_db("kill")
     process = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True)
     acknowledged = []
     assert process.stdout is not None
@@ -97,3 +97,33 @@ def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
     store = Store(tmp_path / "p.sqlite")
     assert store.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_every_acknowledged_decision_survives_a_server_crash_and_the_store_reconnects(pg_server) -> None:
+    store = Store(pg_server.new_database(), annotator="amal")
+    doc = store.documents.add(Document("نص " * 50, "d"))
+    store.suggestions.replace(doc, [Span(i * 4, i * 4 + 2, "GPE") for i in range(10)])
+    items = [s.id for s in store.items.spans(doc)]
+    for item in items[:5]:
+        store.decisions.accept(item)
+    pg_server.restart(immediate=True)  # pg_ctl stop -m immediate: a crash, no clean shutdown
+    for item in items[5:]:  # the old connection is gone: reopened before the first write
+        store.decisions.accept(item)
+    again = Store(store.path, annotator="amal")
+    assert [d["item_id"] for d in again.decisions.log()] == items
+    assert {s.status for s in again.items.spans(doc)} == {"accepted"}
+
+
+def test_a_write_while_the_server_is_down_is_refused_as_unavailable_then_works(pg_server) -> None:
+    store = Store(pg_server.new_database(), annotator="amal")
+    doc = store.documents.add(Document("نص " * 5, "d"))
+    store.suggestions.replace(doc, [Span(0, 2, "GPE")])
+    [item] = store.items.spans(doc)
+    pg_server.stop(immediate=True)
+    try:
+        with pytest.raises(StoreUnavailable, match="database unavailable"):
+            store.decisions.accept(item.id)
+    finally:
+        pg_server.start()
+    store.decisions.accept(item.id)
+    assert [d["action"] for d in store.decisions.log()] == ["accept"]

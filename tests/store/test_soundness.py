@@ -86,10 +86,11 @@ def test_edited_events_and_spans_say_so_in_their_source(store: Store, doc_id: in
     assert store.items.span(ministry.id).source == "rules@1"  # undo restores the source too
 
 
-def test_two_stores_in_one_process_are_independent(tmp_path: Path) -> None:
-    first = Store(tmp_path / "first.sqlite", annotator="amal")
+def test_two_stores_in_one_process_are_independent(new_db) -> None:
+    first_db = new_db("first")
+    first = Store(first_db, annotator="amal")
     one = first.documents.add(Document("نص أول", "one"))
-    second = Store(tmp_path / "second.sqlite", annotator="badr")
+    second = Store(new_db("second"), annotator="badr")
     second.documents.add(Document("نص ثان", "two"))
     second.documents.add(Document("نص ثالث", "three"))
     first.suggestions.replace(one, [Span(0, 2, "GPE")])
@@ -97,11 +98,11 @@ def test_two_stores_in_one_process_are_independent(tmp_path: Path) -> None:
     assert [d.ext_id for d in first.documents.find()] == ["one"]
     assert [d.ext_id for d in second.documents.find()] == ["two", "three"]
     assert second.decisions.log() == [] and len(first.decisions.log()) == 1
-    assert Store(tmp_path / "first.sqlite").stats.counts()["decisions"] == 1
+    assert Store(first_db).stats.counts()["decisions"] == 1
 
 
-def test_an_unreadable_schema_version_is_refused_clearly(tmp_path: Path) -> None:
-    db = tmp_path / "odd.sqlite"
+def test_an_unreadable_schema_version_is_refused_clearly(new_db) -> None:
+    db = new_db()
     Store(db).settings.set("schema_version", "two")
     with pytest.raises(StoreError, match="unreadable schema version 'two'"):
         Store(db)
@@ -154,7 +155,10 @@ def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen:
     return process
 
 
-def test_a_writer_waits_for_another_process_instead_of_failing(store: Store, doc_id: int) -> None:
+def test_a_writer_waits_for_another_process_instead_of_failing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "h.sqlite", annotator="amal")
+    doc_id = store.documents.add(Document(TEXT, "d"))
+    store.suggestions.replace(doc_id, [Span(20, 24, "GPE")])
     damascus = store.items.spans(doc_id)[0]
     store.items.span(damascus.id)  # a read first, as the desk does: the old code failed on upgrading it
     holder = hold_write_lock(store.path, 1.0)
@@ -165,11 +169,13 @@ def test_a_writer_waits_for_another_process_instead_of_failing(store: Store, doc
 
 
 def test_a_write_that_cannot_wait_long_enough_raises_store_unavailable(
-    store: Store, doc_id: int, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_database, "BUSY_TIMEOUT", 0.1)
-    impatient = Store(store.path, annotator="amal")
-    holder = hold_write_lock(store.path, 1.5)
+    impatient = Store(tmp_path / "h.sqlite", annotator="amal")
+    doc_id = impatient.documents.add(Document(TEXT, "d"))
+    impatient.suggestions.replace(doc_id, [Span(20, 24, "GPE")])
+    holder = hold_write_lock(impatient.path, 1.5)
     with pytest.raises(StoreUnavailable, match="database unavailable"):
         impatient.decisions.accept(impatient.items.spans(doc_id)[0].id)
     assert holder.wait() == 0

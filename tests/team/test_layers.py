@@ -102,3 +102,15 @@ def test_one_person_use_is_unchanged_and_their_work_becomes_their_layer(tmp_path
     assert solo.team.status_of(doc, "amal") == REVIEWED
     other = Store(tmp_path / "solo.sqlite", annotator="badr")
     assert states(other, doc) == {DAMASCUS.key: PENDING}  # badr starts from the suggestions
+
+
+def test_an_annotators_queue_is_their_assignments_with_their_own_status(tmp_path: Path) -> None:
+    lead = Store(tmp_path / "q.sqlite", annotator="lead")
+    first, second = (lead.documents.add(Document(f"{TEXT} {n}", f"d{n}")) for n in (1, 2))
+    lead.team.assign({first: ["amal", "badr"], second: ["badr"]})
+    amal, badr = Store(tmp_path / "q.sqlite", annotator="amal"), Store(tmp_path / "q.sqlite", annotator="badr")
+    assert [v.id for v in amal.documents.find()] == [first] and amal.documents.ids() == [first]
+    badr.decisions.mark_reviewed(first)
+    assert [(v.id, v.status) for v in badr.documents.find()] == [(first, REVIEWED), (second, TODO)]
+    assert [v.id for v in amal.documents.find(status=TODO)] == [first]  # amal has not reviewed it yet
+    assert badr.documents.ids(TODO) == [second]

@@ -119,6 +119,6 @@ def test_label_studio_task_with_two_annotators_lands_in_two_layers(tmp_path: Pat
     (pair,) = out_json(capsys)["pairs"]
     assert (pair["annotators"], pair["spans"]["only_a"], pair["spans"]["both"]) == (["amal", "badr"], 1, 0)
     store = Store(db)
-    assert [s.key for s in store.items.accepted(store.documents.find()[0], "amal")[0].spans] == [
+    assert [s.key for s in store.items.accepted(next(store.documents.each()), "amal")[0].spans] == [
         Span(20, 24, "GPE").key
     ]

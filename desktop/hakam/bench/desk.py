@@ -196,7 +196,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
         store.suggestions.replace(big, spans)
         store.close()
         result: dict[str, Any] = {"words": len(text.split()), "suggestions": len(spans)}
-        result.update(_gui_timings(db, big, small, accepts))  # type: ignore[arg-type]
+        result.update(_gui_timings(db, big, small, accepts))
         result["cold_start_ms"] = _cold_start(db, Path(folder) / "cold.png")
         large_documents = getattr(args, "large_documents", None)
         large_documents = 10_000 if large_documents is None else large_documents

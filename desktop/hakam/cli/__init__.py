@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hakam {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="database file (default: $HAKAM_DB, the preference, or the user data folder)"
+        "--db",
+        help="database: a SQLite file, or postgresql://user@host:port/dbname"
+        " (default: $HAKAM_DB, the preference, or the user data folder)",
     )
     parser.add_argument(
         "--schema", type=Path, help="schema TOML for a new database (default: resources/schema/default.toml)"

@@ -16,6 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="import",
         help="queue order: import order, or the documents whose suggestions the model is least sure of first",
     )
+    parser.add_argument("--curate", action="store_true",
+                        help="team mode: settle the annotators' differences into the curated layer")  # fmt: skip
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the window offscreen to a PNG and exit")  # fmt: skip
     parser.set_defaults(run=run)
@@ -27,6 +29,12 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     store = open_store(args)
+    if args.curate:
+        if not store.team.enabled:
+            raise CommandError("nothing to curate: this database has one annotator's layer only")
+        from hakam.desk import curation  # the curator's door into the desk (allowed in pyproject's contract)
+
+        return curation.run(store, args.screenshot)
     document = None
     if args.doc:
         view = store.documents.by_ext_id(args.doc)

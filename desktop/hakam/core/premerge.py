@@ -69,8 +69,8 @@ def premerge(document: LayeredDocument, strategy: str = "unanimous") -> Premerge
         raise ValueError(f"unknown pre-merge strategy {strategy!r}; use {' or '.join(STRATEGIES)}")
     names = sorted(document.layers)
     result = Premerge()
-    spans = {n: document.layers[n].spans for n in names}
-    events = {n: document.layers[n].events for n in names}
+    spans: dict[str, Sequence[Span]] = {n: document.layers[n].spans for n in names}
+    events: dict[str, Sequence[Event]] = {n: document.layers[n].events for n in names}
     _merge("span", spans, lambda s: (s.start, s.end), lambda s: s.key, strategy, result.spans, result)
     _merge("event", events, lambda e: (e.trigger.start, e.trigger.end), event_key, strategy, result.events, result)
     return result

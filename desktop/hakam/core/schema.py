@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ class Schema:
     def entity_by_key(self, key: str) -> Item | None:
         return next((item for item in self.entities.values() if item.key == key), None)
 
-    def extended(self, entities: list[str] = (), events: list[str] = (), roles: list[str] = ()) -> Schema:
+    def extended(self, entities: Sequence[str] = (), events: Sequence[str] = (), roles: Sequence[str] = ()) -> Schema:
         """A copy with extra labels, event types and roles, each with a generated colour
         and a free key (used by ``hakam import --add-labels``)."""
         return replace(
@@ -123,7 +124,7 @@ def name_problem(name: object) -> str | None:
     return None
 
 
-def _with_items(items: dict[str, Item], names: list[str], keys: str) -> dict[str, Item]:
+def _with_items(items: dict[str, Item], names: Sequence[str], keys: str) -> dict[str, Item]:
     result = dict(items)
     used = {item.key for item in items.values()}
     for name in names:

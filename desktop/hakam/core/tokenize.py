@@ -65,7 +65,7 @@ def tokenize(
     tokens: list[Token] = []
     for token in word_tokens(text):
         word = text[token.start : token.end]
-        clitic = proclitic_length(word, known)  # type: ignore[arg-type]
+        clitic = proclitic_length(word, known)
         cuts = [token.start + clitic] if clitic else []
         cuts += [c for c in _within(cut_at, token.start, token.end) if c not in cuts]
         start = token.start

@@ -28,7 +28,7 @@ def application() -> QApplication:
     app.setApplicationName("Hakam")
     app.setOrganizationName("Hakam")
     load_fonts()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def build_window(

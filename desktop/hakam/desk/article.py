@@ -167,7 +167,7 @@ class ArticleView(QPlainTextEdit):
                 return keys[0]
         return None
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             key = self.key_at(event.position().toPoint())
@@ -177,11 +177,11 @@ class ArticleView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            key = self.key_at(self.viewport().mapFromGlobal(event.globalPos()))  # type: ignore[attr-defined]
+            key = self.key_at(self.viewport().mapFromGlobal(event.globalPos()))
             if key is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), self.describe(key), self)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.describe(key), self)
             return True
         return super().event(event)
 
@@ -191,7 +191,7 @@ class ArticleView(QPlainTextEdit):
         if item is None:
             return ""
         schema = self.session.store.schema
-        name = item.label if key[0] == SPAN else item.type  # type: ignore[union-attr]
+        name = item.label if key[0] == SPAN else item.type
         entry = (schema.entities if key[0] == SPAN else schema.events).get(name)
         language = self.locale().name()
         title = f"{entry.title(language)} ({name})" if entry else name
@@ -224,7 +224,7 @@ class ArticleView(QPlainTextEdit):
             block = block.next()
         return rects
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -233,10 +233,10 @@ class ArticleView(QPlainTextEdit):
         key = self.session.focus
         item = self.session.item(key) if key else None
         if item is not None:
-            name = item.label if key[0] == SPAN else item.type  # type: ignore[union-attr,index]
-            color = self.highlighter.color(key[0], name)  # type: ignore[index]
-            pen = QPen(color.darker(130) if key[0] == SPAN else QColor(color), 2)  # type: ignore[index]
-            pen.setStyle(Qt.PenStyle.SolidLine if key[0] != EVENT else Qt.PenStyle.DashLine)  # type: ignore[index]
+            name = item.label if key[0] == SPAN else item.type
+            color = self.highlighter.color(key[0], name)
+            pen = QPen(color.darker(130) if key[0] == SPAN else QColor(color), 2)
+            pen.setStyle(Qt.PenStyle.SolidLine if key[0] != EVENT else Qt.PenStyle.DashLine)
             painter.setPen(pen)
             for rect in self.range_rects(item.start, item.end):
                 if rect.intersects(area):
@@ -246,4 +246,4 @@ class ArticleView(QPlainTextEdit):
 
 def _x(value: object) -> float:
     """``QTextLine.cursorToX`` returns ``(x, position)`` in PySide6."""
-    return float(value[0] if isinstance(value, tuple) else value)  # type: ignore[arg-type,index]
+    return float(value[0] if isinstance(value, tuple) else value)

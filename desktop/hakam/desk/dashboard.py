@@ -115,7 +115,7 @@ class Dashboard(QWidget):
         self._reading = None
         self.totals.setText(fmt(self.tr("The figures could not be read: %1"), error))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         return QSize(1000, 460)
 
     # -- drawing ---------------------------------------------------------------------

@@ -152,7 +152,7 @@ class EventCard(QGroupBox):
     def _argument_focused(self, index: int | None) -> None:
         self.arguments.blockSignals(True)
         item = self.arguments.topLevelItem(index) if index is not None else None
-        self.arguments.setCurrentItem(item)  # type: ignore[arg-type]
+        self.arguments.setCurrentItem(item)
         if item is None:
             self.arguments.clearSelection()
         self.arguments.blockSignals(False)
@@ -161,9 +161,9 @@ class EventCard(QGroupBox):
         if current is not None:
             self.session.set_argument_focus(self.arguments.indexOfTopLevelItem(current))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.arguments and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):  # type: ignore[attr-defined]
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self._remove_argument()
                 return True
         return super().eventFilter(watched, event)

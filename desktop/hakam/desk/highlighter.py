@@ -66,7 +66,7 @@ class Highlighter(QSyntaxHighlighter):
         return fmt
 
     # -- drawing one block ---------------------------------------------------------------
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+    def highlightBlock(self, text: str) -> None:
         session = self.session
         block = self.currentBlock()
         number = block.blockNumber()

@@ -68,7 +68,7 @@ class Reviewer(QObject):
         if item.status == PENDING:
             self.reject()
             return
-        call = self.store.decisions.delete if key[0] == SPAN else self.store.decisions.delete_event  # type: ignore[index]
+        call = self.store.decisions.delete if key[0] == SPAN else self.store.decisions.delete_event
         if self.session.perform(lambda: call(item.id)):
             self.session.step(+1)
 
@@ -86,7 +86,7 @@ class Reviewer(QObject):
         if key is None or key[0] != SPAN:
             self._notice(self.tr("Select text or focus an entity to give it a label"))
             return
-        was_pending = self.session.item(key).status == PENDING  # type: ignore[union-attr]
+        was_pending = self.session.item(key).status == PENDING
         if self.session.perform(lambda: self.store.decisions.relabel(key[1], label)) and was_pending:
             self.session.step(+1)
 
@@ -100,7 +100,7 @@ class Reviewer(QObject):
         bounds = self.session.resized(item.start, item.end, edge, grow)
         if bounds is None:
             return
-        call = self.store.decisions.resize if key[0] == SPAN else self.store.decisions.resize_trigger  # type: ignore[index]
+        call = self.store.decisions.resize if key[0] == SPAN else self.store.decisions.resize_trigger
         self.session.perform(lambda: call(item.id, *bounds))
 
     # -- documents ------------------------------------------------------------------------
@@ -193,7 +193,7 @@ class Reviewer(QObject):
         key = self.session.focus
         if selected is None and key and key[0] == SPAN:
             item = self.session.item(key)
-            selected = (item.start, item.end)  # type: ignore[union-attr]
+            selected = (item.start, item.end)
         if selected is None:
             self._notice(self.tr("Focus an entity or select text to assign a role"))
             return

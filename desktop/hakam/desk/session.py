@@ -133,7 +133,7 @@ class Session(QObject):
         self._words = None
 
     def _restore_focus(self, position: int) -> None:
-        starting = [k for k in self.index.at(position) if self.item(k).start == position]  # type: ignore[union-attr]
+        starting = [k for k in self.index.at(position) if self.item(k).start == position]
         if starting:
             self.set_focus(starting[0])
         else:
@@ -187,13 +187,13 @@ class Session(QObject):
             here: tuple = (from_offset, 1 << 62, "", 0)
         elif self.focus and self.item(self.focus):
             item = self.item(self.focus)
-            here = (item.start, item.end, *self.focus)  # type: ignore[union-attr]
+            here = (item.start, item.end, *self.focus)
         else:
             here = (self.caret - 1 if direction > 0 else self.caret, 1 << 62, "", 0)
         at = bisect_right(order, here) if direction > 0 else bisect_left(order, here) - 1
         for n in range(len(order)):
             _, _, kind, item_id = order[(at + n * direction) % len(order)]
-            if not pending_only or self.item((kind, item_id)).status == PENDING:  # type: ignore[union-attr]
+            if not pending_only or self.item((kind, item_id)).status == PENDING:
                 self.set_focus((kind, item_id))
                 return
         if pending_only:
@@ -324,11 +324,11 @@ class Session(QObject):
             item = self.store.items.span(item_id) if kind == SPAN else self.store.items.event(item_id)
         except DoesNotExist:
             item = None
-        if item is None or item.document_id != self.doc.id or item.status not in (PENDING, ACCEPTED):  # type: ignore[union-attr]
+        if item is None or item.document_id != self.doc.id or item.status not in (PENDING, ACCEPTED):
             table.pop(item_id, None)
             self.index.remove(key)
         else:
-            table[item_id] = item  # type: ignore[assignment]
+            table[item_id] = item
             self.index.put(key, item.start, item.end)
 
     # -- words, for resizing and selecting ------------------------------------------------

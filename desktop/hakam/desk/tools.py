@@ -62,7 +62,7 @@ class Tools(QObject):
     def _apply(self, chosen: settings.Settings) -> None:
         from hakam.desk.preferences import apply_theme
 
-        apply_theme(QApplication.instance(), chosen.theme)  # type: ignore[arg-type]
+        apply_theme(QApplication.instance(), chosen.theme)
         self.window.side.legend.restyle()
         self.window.article.highlighter.rehighlight()  # trigger colours differ in the dark theme
         self.window.article.set_point_size(chosen.font_size)

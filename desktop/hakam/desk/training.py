@@ -250,7 +250,7 @@ class TrainingDialog(QDialog):
         if old_f1 is None:
             return fmt(self.tr("%1: held-out F1 %2."), self.new.title, f"{new_f1:.3f}")
         return fmt(self.tr("%1: held-out F1 %2 (the active %3: %4)."), self.new.title, f"{new_f1:.3f}",
-                   self.previous.title, f"{old_f1:.3f}")  # type: ignore[union-attr]  # fmt: skip
+                   self.previous.title, f"{old_f1:.3f}")  # fmt: skip
 
     # -- choosing and refreshing ----------------------------------------------------------
     @Slot()
@@ -266,7 +266,7 @@ class TrainingDialog(QDialog):
     def _activate(self, model: analytics.ModelInfo) -> None:
         try:
             self.trainer.activate(self.store, model.id)
-        except Exception as error:  # noqa: BLE001 (shown to the reviewer)
+        except Exception as error:
             self._failed(error)
             return
         self.modelActivated.emit(model.id)
@@ -297,6 +297,6 @@ class TrainingDialog(QDialog):
         if refreshed:
             self.suggestionsRefreshed.emit(refreshed)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: Any) -> None:
         self.cancel()
         super().closeEvent(event)

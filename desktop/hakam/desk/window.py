@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             remember_annotator(name.strip())
             self.update_status(full=True)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save_position()
         self._status_timer.stop()
         self.work.cancel()

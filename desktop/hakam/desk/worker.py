@@ -70,7 +70,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self._state)
-        except BaseException as error:  # noqa: BLE001 (reported on the GUI thread)
+        except BaseException as error:
             self._relay.failed.emit(error)
         else:
             self._relay.finished.emit(result)

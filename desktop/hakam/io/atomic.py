@@ -19,7 +19,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 SUFFIX = ".hakam-tmp"
 
@@ -44,7 +44,7 @@ def _alive(pid: int) -> bool:
 
 def clean_stale(target: Path) -> list[Path]:
     """Remove the temporaries of ``target`` whose writing process is gone; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(target.parent.glob(f".{_glob_escape(target.name)}.*{SUFFIX}"))
     except OSError:
@@ -85,7 +85,8 @@ def atomic_file(target: Path | str, binary: bool = False) -> Iterator[IO]:
     clean_stale(target)
     handle, temp = tempfile.mkstemp(prefix=_prefix(target), suffix=SUFFIX, dir=target.parent)
     try:
-        with os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as stream:  # fmt: skip
+        text: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": "\n"}
+        with os.fdopen(handle, "wb" if binary else "w", **text) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

@@ -176,6 +176,7 @@ def _add_layers(store: Store, record: ImportRecord) -> int:
     gets theirs (team mode starts, if it had not, when it is someone other than who
     reviewed the document). Returns the layers added; 0 means a plain duplicate."""
     document_id = store.documents.id_of_text(record.doc.text)
+    assert document_id is not None, "called for a text already stored"
     layers = record.layers if len(record.layers) > 1 else \
         {record.annotator or store.annotator: Layer(tuple(record.doc.spans), tuple(record.doc.events))}  # fmt: skip
     if not store.team.enabled:

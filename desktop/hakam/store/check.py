@@ -95,7 +95,7 @@ def _rows(connection: sqlite3.Connection, table: str, report: Report) -> Iterato
 
 def _clean(table: str, row: dict[str, Any], report: Report, fix: bool) -> dict[str, Any] | None:
     """The row with texts decoded and JSON checked; None when it cannot be kept."""
-    out = {}
+    out: dict[str, Any] = {}
     ident = row.get("id", row.get("key"))
     for name, value in row.items():
         if isinstance(value, bytes) and not (table == "model_version" and name == "blob"):
@@ -288,7 +288,7 @@ def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], 
                       report: Report) -> None:  # fmt: skip
     """Items whose rows were lost come back as the last decision on them left them."""
     for (target, item), last in _last_afters(decisions).items():
-        if last is None or target == "document":
+        if last is None or target not in ("span", "event"):
             continue
         table = "span_item" if target == "span" else "event_item"
         if item in copied[table] or last.get("document") not in copied["document"]:
@@ -300,7 +300,7 @@ def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], 
             fields = ("type", "start", "end", "status", "score", "source", "annotator", "updated_at")
             values = {name: last.get(name) for name in fields}
             values["attributes"] = orjson.dumps(last.get("attributes") or {}).decode()
-        values.update(id=item, document_id=last["document"])
+        values.update(id=item, document_id=last["document"], layer=last.get("layer") or "")
         names = ", ".join(f'"{k}"' for k in values)
         out.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(values))})', tuple(values.values()))
         for role, start, end in last.get("arguments", []) if target == "event" else []:

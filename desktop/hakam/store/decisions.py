@@ -57,6 +57,7 @@ class _Step:
 
 
 Build = Callable[[], tuple[int, list[_Step]]]  # inside the transaction: (document id, steps)
+Check = Callable[[int], None]  # inside the transaction: raises DecisionError for a document id
 
 
 class Decisions:
@@ -151,12 +152,15 @@ class Decisions:
         if not 0 <= start < end <= len(text):
             raise DecisionError(f"offsets {start}..{end} are outside the text")
 
-    def _span_change(self, item_id: int, action: str, edited: bool = False, **updates: object) -> Change:
+    def _span_change(self, item_id: int, action: str, edited: bool = False, check: Check | None = None,
+                     **updates: object) -> Change:  # fmt: skip
         """One span decision; arguments on the span's extent follow it (a resize moves
         them, a delete or reject removes them) in the same batch, so one undo reverts both."""
 
         def build() -> tuple[int, list[_Step]]:
             row = self._row("span", item_id)
+            if check:
+                check(row.document_id)
             before = snap.span_snapshot(row)
             assert before is not None
             after = dict(before, annotator=self._store.annotator, updated_at=time.time(), **updates)
@@ -199,11 +203,14 @@ class Decisions:
             steps.append(_Step("event", row.id, before, after))
         return steps
 
-    def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None], edited: bool = True) -> Change:
+    def _event_change(self, item_id: int, action: str, edit: Callable[[dict], None], edited: bool = True,
+                      check: Check | None = None) -> Change:  # fmt: skip
         def build() -> tuple[int, list[_Step]]:
             row = self._row("event", item_id)
+            if check:
+                check(row.document_id)
             before = snap.event_snapshot(self._t, row)
-            after = orjson.loads(orjson.dumps(before))
+            after: dict[str, Any] = orjson.loads(orjson.dumps(before))
             edit(after)
             after.update(annotator=self._store.annotator, updated_at=time.time())
             if edited:
@@ -224,8 +231,10 @@ class Decisions:
         return self._span_change(item_id, "relabel", edited=True, label=label, status=ACCEPTED)
 
     def resize(self, item_id: int, start: int, end: int) -> Change:
-        self._check_offsets(self._row("span", item_id).document_id, start, end)
-        return self._span_change(item_id, "resize", edited=True, start=start, end=end, status=ACCEPTED)
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
+
+        return self._span_change(item_id, "resize", True, check, start=start, end=end, status=ACCEPTED)
 
     def delete(self, item_id: int) -> Change:
         return self._span_change(item_id, "delete", status=DELETED)
@@ -233,13 +242,17 @@ class Decisions:
     def add_span(self, document_id: int, start: int, end: int, label: str) -> Change:
         """A span the reviewer marked; the database gives it a fresh id."""
         self._check_label(label)
-        self._check_offsets(document_id, start, end)
         after = {
             "document": document_id, "suggestion": None, "start": start, "end": end, "label": label,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
             "updated_at": time.time(), "layer": self._store.team.layer,
         }  # fmt: skip
-        return self._act("add", lambda: (document_id, [_Step("span", None, None, after)]))
+
+        def build() -> tuple[int, list[_Step]]:
+            self._check_offsets(document_id, start, end)
+            return document_id, [_Step("span", None, None, after)]
+
+        return self._act("add", build)
 
     def accept_all(self, document_id: int) -> Change:
         """Accept every pending span and event of the document, as one undoable action."""
@@ -253,6 +266,7 @@ class Decisions:
                                             & (SpanItem.layer == layer))  # fmt: skip
             for row in self._locked(spans.order_by(SpanItem.id)):
                 before = snap.span_snapshot(row)
+                assert before is not None  # pending: it exists
                 steps.append(
                     _Step("span", row.id, before, dict(before, status=ACCEPTED, annotator=who, updated_at=now))
                 )
@@ -260,6 +274,7 @@ class Decisions:
                                               & (EventItem.layer == layer))  # fmt: skip
             for row in self._locked(events.order_by(EventItem.id)):
                 before = snap.event_snapshot(self._t, row)
+                assert before is not None  # pending: it exists
                 steps.append(
                     _Step("event", row.id, before, dict(before, status=ACCEPTED, annotator=who, updated_at=now))
                 )
@@ -283,15 +298,22 @@ class Decisions:
         return self._event_change(item_id, "event-retype", lambda s: s.update(type=event_type, status=ACCEPTED))
 
     def resize_trigger(self, item_id: int, start: int, end: int) -> Change:
-        self._check_offsets(self._row("event", item_id).document_id, start, end)
-        return self._event_change(item_id, "event-resize", lambda s: s.update(start=start, end=end, status=ACCEPTED))
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
+
+        def edit(s: dict) -> None:
+            s.update(start=start, end=end, status=ACCEPTED)
+
+        return self._event_change(item_id, "event-resize", edit, check=check)
 
     def set_argument(self, item_id: int, role: str, start: int, end: int, replaces: str | None = None) -> Change:
         """Add an argument (a role may have several fillers; an identical one is not repeated).
         With ``replaces``, the argument ``replaces``/start/end changes its role to ``role`` instead."""
         if role not in self._store.schema.roles:
             raise DecisionError(f"unknown role {role!r}")
-        self._check_offsets(self._row("event", item_id).document_id, start, end)
+
+        def check(document_id: int) -> None:
+            self._check_offsets(document_id, start, end)
 
         def edit(s: dict) -> None:
             if replaces is not None:
@@ -304,7 +326,7 @@ class Decisions:
             elif [role, start, end] not in s["arguments"]:
                 s["arguments"].append([role, start, end])
 
-        return self._event_change(item_id, "event-argument", edit)
+        return self._event_change(item_id, "event-argument", edit, check=check)
 
     def remove_argument(self, item_id: int, role: str, start: int, end: int) -> Change:
         def edit(s: dict) -> None:
@@ -334,13 +356,17 @@ class Decisions:
     def add_event(self, document_id: int, start: int, end: int, event_type: str) -> Change:
         if event_type not in self._store.schema.events:
             raise DecisionError(f"unknown event type {event_type!r}")
-        self._check_offsets(document_id, start, end)
-        after = {
+        after: dict[str, Any] = {
             "document": document_id, "suggestion": None, "type": event_type, "start": start, "end": end,
             "status": ACCEPTED, "score": None, "source": MANUAL, "annotator": self._store.annotator,
             "updated_at": time.time(), "attributes": {}, "arguments": [], "layer": self._store.team.layer,
         }  # fmt: skip
-        return self._act("event-add", lambda: (document_id, [_Step("event", None, None, after)]))
+
+        def build() -> tuple[int, list[_Step]]:
+            self._check_offsets(document_id, start, end)
+            return document_id, [_Step("event", None, None, after)]
+
+        return self._act("event-add", build)
 
     # -- documents -------------------------------------------------------------
     def _set_status(self, document_id: int, action: str, status: str) -> Change:
@@ -371,6 +397,7 @@ class Decisions:
             assignment = self._store.team.assignment_id(document_id, self._store.annotator)
             row = self._locked(self._t.Assignment.select().where(self._t.Assignment.id == assignment)).get()
             before = snap.assignment_snapshot(row)
+            assert before is not None
             after = dict(before, status=status, reviewed_at=time.time() if status == REVIEWED else None)
             return document_id, [_Step("assignment", assignment, before, after)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -67,11 +68,20 @@ class Documents:
         order: str = "import",
         limit: int | None = None,
     ) -> list[DocumentView]:
-        """The queue: filter by status and text, in import order or most uncertain first."""
+        """The queue: filter by status and text, in import order or most uncertain first. In
+        team mode an annotator's queue holds their assignments, with their own status."""
         Document = self._table
-        query = Document.select()
-        if status:
-            query = query.where(Document.status == status)
+        mine = self._assignments()
+        if mine:
+            A = self._store.tables.Assignment
+            query = Document.select(Document, A.status.alias("own_status")).join(A, on=(A.document == Document.id))
+            query = query.where(A.annotator == self._store.annotator).objects()
+            if status:
+                query = query.where(A.status == status)
+        else:
+            query = Document.select()
+            if status:
+                query = query.where(Document.status == status)
         if search:
             query = query.where(Document.text.contains(search) | Document.ext_id.contains(search))
         if order == "uncertain":
@@ -80,7 +90,14 @@ class Documents:
             query = query.order_by(Document.id)
         if limit:
             query = query.limit(limit)
+        if mine:
+            return [replace(document_view(row), status=row.own_status) for row in query]
         return [document_view(row) for row in query]
+
+    def _assignments(self) -> bool:
+        """True in team mode for an annotator (not the curator): their queue is their assignments."""
+        team = self._store.team
+        return team.enabled and team.layer not in ("", "curated")
 
     def each(self, statuses: Sequence[str] = (), batch: int = 500) -> Iterator[DocumentView]:
         """Documents in import order (of ``statuses``, else all), read ``batch`` rows at a
@@ -97,6 +114,8 @@ class Documents:
             last = rows[-1].id
 
     def ids(self, status: str | None = None) -> list[int]:
+        if self._assignments():
+            return [view.id for view in self.find(status)]
         Document = self._table
         query = Document.select(Document.id).order_by(Document.id)
         if status:

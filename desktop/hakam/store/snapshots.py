@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-import peewee as pw
 
 from hakam.store.tables import REVIEWED, TODO, VOID, Tables
 
@@ -58,7 +57,7 @@ def document_snapshot(row: Any) -> Snapshot:
     return {name: getattr(row, name) for name in _DOC_FIELDS}
 
 
-def _upsert(model: type[pw.Model], item_id: int | None, values: dict[str, Any]) -> int:
+def _upsert(model: Any, item_id: int | None, values: dict[str, Any]) -> int:
     """Update row ``item_id`` (or insert a new row, the database picking the id)."""
     if item_id is None:
         return model.insert(**values).execute()

@@ -108,34 +108,31 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One write transaction: all of it or nothing. A lost connection (server
-        restarted) is reopened first; a write the database cannot take now raises
-        ``StoreUnavailable`` and nothing of it is kept."""
+        """One write transaction: all of it or nothing. A lost server connection (the
+        server restarted) is reopened first; a write the database cannot take now
+        raises ``StoreUnavailable`` and nothing of it is kept."""
         with self._lock:
             outermost = not self.db.in_transaction()
-            if outermost and not self.db.is_closed() and not self.db.is_connection_usable():
-                self._reconnect()
             try:
+                if outermost and self.is_postgresql:
+                    self._ensure_connected()
                 with self.db.atomic():
                     yield
             except (pw.OperationalError, pw.InterfaceError) as error:
                 if not outermost:
                     raise
-                if self.is_postgresql and not self.db.is_connection_usable():
-                    self._reconnect(quiet=True)
                 raise StoreUnavailable(f"{self.name}: database unavailable ({str(error).strip()})") from error
 
-    def _reconnect(self, quiet: bool = False) -> None:
+    def _ensure_connected(self) -> None:
+        """Reopen the connection when the server dropped it (one round trip to find out)."""
         try:
-            self.db.close()
-        except pw.PeeweeException:
-            pass  # the old connection is gone anyway
-        try:
+            self.db.execute_sql("SELECT 1")
+        except (pw.OperationalError, pw.InterfaceError):
+            try:
+                self.db.close()
+            except pw.PeeweeException:
+                pass  # the old connection is gone anyway
             self.db.connect()
-        except pw.DatabaseError:
-            if not quiet:
-                raise
-            self.db.close()
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         """Raw SQL for the bulk paths (peewee's query builder costs ~0.3 ms a row).

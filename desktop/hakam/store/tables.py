@@ -12,6 +12,7 @@ so an id is never handed out twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -36,18 +37,21 @@ class _AutoIncrementField(pw.AutoField):
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    Setting: type[pw.Model]
-    Document: type[pw.Model]
-    ModelVersion: type[pw.Model]
-    Suggestion: type[pw.Model]
-    SpanItem: type[pw.Model]
-    EventItem: type[pw.Model]
-    ArgumentItem: type[pw.Model]
-    Decision: type[pw.Model]
-    Assignment: type[pw.Model]
+    """One database's model classes. Typed ``Any``: they are made at run time, so their
+    fields are unknown to a type checker (peewee's stubs would flag every one)."""
+
+    Setting: Any
+    Document: Any
+    ModelVersion: Any
+    Suggestion: Any
+    SpanItem: Any
+    EventItem: Any
+    ArgumentItem: Any
+    Decision: Any
+    Assignment: Any
 
     @property
-    def all(self) -> list[type[pw.Model]]:
+    def all(self) -> list[Any]:
         return [self.Setting, self.Document, self.ModelVersion, self.Suggestion, self.SpanItem, self.EventItem,
                 self.ArgumentItem, self.Decision, self.Assignment]  # fmt: skip
 
@@ -72,19 +76,19 @@ def make_tables(db: pw.Database) -> Tables:
         text_hash = pw.CharField(unique=True, max_length=64)
         meta = pw.TextField(default="{}")  # JSON
         status = pw.CharField(default=TODO, index=True)
-        imported_at = pw.FloatField()
-        reviewed_at = pw.FloatField(null=True)
+        imported_at = pw.DoubleField()
+        reviewed_at = pw.DoubleField(null=True)
         reviewed_by = pw.CharField(null=True)
         # v2: reading position for resume, and review-queue rank (lower = review first).
         position = pw.IntegerField(default=0)
-        uncertainty = pw.FloatField(null=True, index=True)
+        uncertainty = pw.DoubleField(null=True, index=True)
 
     class ModelVersion(Base):
         id = Id()
         name = pw.CharField()
         version = pw.CharField()
         kind = pw.CharField()  # rules | crf | bert | ensemble
-        created_at = pw.FloatField()
+        created_at = pw.DoubleField()
         scores = pw.TextField(default="{}")  # JSON: held-out P/R/F1
         train_documents = pw.IntegerField(default=0)
         blob = pw.BlobField(null=True)  # crfsuite model file bytes, never pickle
@@ -102,11 +106,11 @@ def make_tables(db: pw.Database) -> Tables:
         start = pw.IntegerField()
         end = pw.IntegerField()
         label = pw.CharField()
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         model = pw.ForeignKeyField(ModelVersion, null=True, on_delete="SET NULL")
         payload = pw.TextField(default="{}")  # JSON: event arguments and attributes
-        created_at = pw.FloatField()
+        created_at = pw.DoubleField()
 
     class SpanItem(Base):
         id = Id()
@@ -115,13 +119,13 @@ def make_tables(db: pw.Database) -> Tables:
         end = pw.IntegerField()
         label = pw.CharField()
         status = pw.CharField(default=PENDING)
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
-        updated_at = pw.FloatField(null=True)
+        updated_at = pw.DoubleField(null=True)
         # v4: whose layer the item is in: an annotator's name, "curated", or "" (one-person use)
-        layer = pw.CharField(default="", index=True)
+        layer = pw.CharField(default="", index=True, constraints=[pw.SQL("DEFAULT ''")])
 
     class EventItem(Base):
         id = Id()
@@ -131,12 +135,12 @@ def make_tables(db: pw.Database) -> Tables:
         end = pw.IntegerField()
         status = pw.CharField(default=PENDING)
         attributes = pw.TextField(default="{}")  # JSON
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         source = pw.CharField(null=True)
         suggestion = pw.ForeignKeyField(Suggestion, null=True, on_delete="SET NULL")
         annotator = pw.CharField(null=True)
-        updated_at = pw.FloatField(null=True)
-        layer = pw.CharField(default="", index=True)  # v4, as SpanItem.layer
+        updated_at = pw.DoubleField(null=True)
+        layer = pw.CharField(default="", index=True, constraints=[pw.SQL("DEFAULT ''")])  # v4, as SpanItem.layer
 
     class ArgumentItem(Base):
         id = Id()
@@ -157,7 +161,7 @@ def make_tables(db: pw.Database) -> Tables:
         before = pw.TextField(null=True)  # JSON snapshot, null = did not exist
         after = pw.TextField(null=True)
         annotator = pw.CharField()
-        at = pw.FloatField(index=True)
+        at = pw.DoubleField(index=True)
         reverts = pw.IntegerField(null=True)  # batch undone (undo) or re-applied (redo)
 
     class Assignment(Base):
@@ -167,7 +171,7 @@ def make_tables(db: pw.Database) -> Tables:
         document = pw.ForeignKeyField(Document, backref="assignments", on_delete="CASCADE", index=True)
         annotator = pw.CharField(index=True)
         status = pw.CharField(default=TODO)  # todo | reviewed | ignored, for this annotator
-        reviewed_at = pw.FloatField(null=True)
+        reviewed_at = pw.DoubleField(null=True)
 
         class Meta:
             indexes = ((("document", "annotator"), True),)

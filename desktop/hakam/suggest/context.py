@@ -78,7 +78,7 @@ class Context:
         """A title or the first word of one (رئيس of رئيس الوزراء), kunya markers aside."""
         kb = self.kb
         found = self.stem_in(i, kb.titles, kb.title_spellings) or self.stem_in(i, kb.title_heads, kb.title_spellings)
-        return bool(found) and found[1] not in kb.kunya  # type: ignore[index]
+        return bool(found) and found[1] not in kb.kunya
 
     def name_like(self, i: int) -> bool:
         """A word that may be part of a name: Arabic, unknown to the lexicons, not taken."""

@@ -87,14 +87,14 @@ def unpack(blob: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
     blob = bytes(blob)
     header, offset = _header(blob)
     body = blob[offset:]
-    if len(body) != sum(header[name] for name in PARTS):  # type: ignore[misc]
+    if len(body) != sum(header[name] for name in PARTS):
         raise CrfError("damaged CRF model: truncated or padded")
     if hashlib.sha256(body).hexdigest() != header["sha256"]:
         raise CrfError("damaged CRF model: the checksum does not match")
     parts, start = {}, 0
     for name in PARTS:
         size = header[name]
-        parts[name] = body[start : start + size]  # type: ignore[operator]
-        start += size  # type: ignore[operator]
+        parts[name] = body[start : start + size]
+        start += size
         _check_part(name, parts[name])
-    return parts, {k: v for k, v in header.items() if k != "sha256"}  # type: ignore[return-value]
+    return parts, {k: v for k, v in header.items() if k != "sha256"}

@@ -73,9 +73,9 @@ class DateReader:
             return None
         end = i + first[1]
         if self.form(end) == "/" and self.month_at(end + 1):
-            end = end + 1 + self.month_at(end + 1)[1]  # type: ignore[index]
+            end = end + 1 + self.month_at(end + 1)[1]
         elif self.form(end) == "(" and self.month_at(end + 1):
-            inner = end + 1 + self.month_at(end + 1)[1]  # type: ignore[index]
+            inner = end + 1 + self.month_at(end + 1)[1]
             if self.form(inner) == ")":
                 end = inner + 1
         return first[0], end
@@ -127,7 +127,7 @@ class DateReader:
             return None
         if form in _PART and self.month_at(i + 1):  # منتصف مارس (but not مطلع العام, a vague period)
             inner = self._at(i + 1)
-            return self._cand(i, inner.last if inner else self.month_phrase(i + 1)[1], PATTERN)  # type: ignore[index]
+            return self._cand(i, inner.last if inner else self.month_phrase(i + 1)[1], PATTERN)
         return self._weekday_or_relative(i)
 
     def _weekday_or_relative(self, i: int) -> Cand | None:

@@ -98,14 +98,14 @@ def writer_names() -> list[str]:
 
 def reader(name: str) -> Reader:
     module = _module(name) if name in _MODULES else None
-    if not hasattr(module, "READER"):
+    if module is None or not hasattr(module, "READER"):
         raise InputError(name, None, f"unknown input format; known: {', '.join(reader_names())}")
     return module.READER
 
 
 def writer(name: str) -> Writer:
     module = _module(name) if name in _MODULES else None
-    if not hasattr(module, "WRITER"):
+    if module is None or not hasattr(module, "WRITER"):
         raise InputError(name, None, f"unknown output format; known: {', '.join(writer_names())}")
     return module.WRITER
 

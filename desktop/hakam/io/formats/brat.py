@@ -131,10 +131,10 @@ class _Doc:
             self.notes.append((parts[0], parts[1], note, number))
         elif kind == "R":
             parts = rest.strip().split()
-            args = [tuple(p.split(":", 1)) for p in parts[1:]]
-            if not parts or any(len(a) != 2 for a in args):
+            pairs: list[Any] = [tuple(p.split(":", 1)) for p in parts[1:]]
+            if not parts or any(len(a) != 2 for a in pairs):
                 raise self.fail(number, f"{ident}: expected 'Type Arg1:Id Arg2:Id', not {rest!r}")
-            self.relations[ident] = (parts[0], args, number)  # type: ignore[assignment]
+            self.relations[ident] = (parts[0], pairs, number)
         elif kind == "*":
             parts = rest.split()
             if len(parts) < 2:

@@ -25,7 +25,8 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 
 class _Ann:
     def __init__(self, doc: Document):
-        self.doc, self.lines = doc, []
+        self.doc = doc
+        self.lines: list[str] = []
         self.t_ids: dict[tuple[int, int, str], str] = {}
         self.counts = {"T": 0, "E": 0, "A": 0, "R": 0, "#": 0}
 
@@ -49,13 +50,13 @@ class _Ann:
 
 def ann_lines(doc: Document, attribute_values: dict[str, set[str]]) -> list[str]:
     ann = _Ann(doc)
-    meta = doc.meta.get("brat") if isinstance(doc.meta.get("brat"), dict) else {}
+    meta = brat if isinstance(brat := doc.meta.get("brat"), dict) else {}
     grouped: set[tuple[int, int, str]] = set()
     spans = {s.key for s in doc.spans}
     for group in meta.get("fragments", []):
         fragments, label = [tuple(f) for f in group[:-1]], group[-1]
         if all((s, e, label) in spans for s, e in fragments):
-            ann.t_line(fragments, label)  # type: ignore[arg-type]
+            ann.t_line(fragments, label)
             grouped |= {(s, e, label) for s, e in fragments}
     for span in sorted(doc.spans, key=lambda s: s.key):
         if span.key not in grouped:

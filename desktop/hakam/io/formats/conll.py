@@ -223,8 +223,8 @@ class ConllReader:
                 yield _build(doc, path, number, known)
             doc = _Doc()
 
-        with open(path, "rb") as handle:
-            for line_no, raw in enumerate(handle, 1):
+        with open(path, "rb") as binary:
+            for line_no, raw in enumerate(binary, 1):
                 try:
                     line = raw.decode("utf-8-sig" if line_no == 1 else "utf-8").rstrip("\r\n")
                 except UnicodeDecodeError as error:

@@ -92,7 +92,7 @@ def record_from_line(data: Any, path: Path, line: int, labels: dict[str, str] | 
     meta = dict(data["meta"]) if isinstance(data.get("meta"), dict) else {}
     kept = {k: v for k, v in data.items() if k not in _OWN or k in ("annotation_approver", "relations")}
     key = next((k for k in _SPAN_KEYS if isinstance(data.get(k), list)), None)
-    raw = data.get(key) if key else []
+    raw: list[Any] = data[key] if key else []
     if raw and all(isinstance(item, str) for item in raw):  # text classification labels
         kept["categories"], raw = raw, []
     doc_id = data.get("id")

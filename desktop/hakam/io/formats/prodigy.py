@@ -61,14 +61,14 @@ def record_from_task(data: Any, path: Path, line: int) -> ImportRecord:
     answer = data.get("answer")
     if answer is not None and answer not in _ANSWERS:
         raise InputError(path, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    meta = given if isinstance(given := data.get("meta"), dict) else {}
     kept = {k: v for k, v in data.items() if k not in _OWN}
     if "meta" in data and not isinstance(data["meta"], dict):
         kept["meta"] = data["meta"]
     doc_id = meta.get("id", data.get("_input_hash"))
     record = ImportRecord(Document(text, None if doc_id is None else str(doc_id), {**meta, "prodigy": kept}),
                           str(path), line, answer)  # fmt: skip
-    tokens = data.get("tokens") if isinstance(data.get("tokens"), list) else []
+    tokens = listed if isinstance(listed := data.get("tokens"), list) else []
     raw_spans = data.get("spans") or []
     if not isinstance(raw_spans, list):
         raise InputError(path, line, '"spans" must be a list')
@@ -125,7 +125,7 @@ def task(record: ExportRecord) -> dict[str, Any]:
     by_start = {t.start: i for i, t in enumerate(tokens)}
     by_end = {t.end: i for i, t in enumerate(tokens)}
     meta = {k: v for k, v in doc.meta.items() if k != "prodigy"}
-    kept = doc.meta.get("prodigy") if isinstance(doc.meta.get("prodigy"), dict) else {}
+    kept = own if isinstance(own := doc.meta.get("prodigy"), dict) else {}
     if doc.id is not None:
         meta.setdefault("id", doc.id)
     data: dict[str, Any] = {"text": doc.text, "meta": meta}

@@ -1,0 +1,106 @@
+"""What the curation view works on, without widgets: the documents every annotator
+reviewed, their differences (INCEpTION-style regions, ``hakam.core.premerge``), and settling
+one by writing the chosen reading into the curated layer as the curator's decisions.
+
+Opening a document pre-accepts what all its annotators agree on (unless done before, by
+``hakam curate``). Which differences are settled is kept in the database
+(``curation:<document id>``), so a curator can stop and go on later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+from hakam.core.model import Event, Span
+from hakam.core.premerge import Difference, premerge
+from hakam.store import REVIEWED, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Curated:
+    """One document being curated: its text, the differences, and which are settled
+    (``(kind, start, end)`` -> the index of the reading taken, -1 for none)."""
+
+    document_id: int
+    ext_id: str
+    text: str
+    differences: list[Difference]
+    settled: dict[tuple[str, int, int], int]
+
+    def open_count(self) -> int:
+        return sum(1 for d in self.differences if _key(d) not in self.settled)
+
+
+def _key(difference: Difference) -> tuple[str, int, int]:
+    return (difference.kind, difference.start, difference.end)
+
+
+class CurationState:
+    """The curator's work on a store (switched to the curated layer)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        store.team.curate(True)
+
+    def documents(self) -> dict[int, list[str]]:
+        """Documents all their annotators reviewed -> those annotators, in import order."""
+        ready = {}
+        for document_id, people in sorted(self.store.team.assignments().items()):
+            names = [name for name in people if name != "curated"]
+            if names and all(people[name][0] == REVIEWED for name in names):
+                ready[document_id] = names
+        return ready
+
+    def open(self, document_id: int, annotators: list[str]) -> Curated:
+        layered = self.store.team.layered_by_id({document_id: annotators})[document_id]
+        merged = premerge(layered)
+        if not self.store.team.has_layer(document_id, "curated"):
+            self.store.team.write_curated(document_id, merged.spans, merged.events, merged.chosen_by)
+        raw = self.store.settings.get(f"curation:{document_id}")
+        settled = {(k, s, e): choice for k, s, e, choice in orjson.loads(raw)} if raw else {}
+        return Curated(document_id, layered.id or str(document_id), layered.text, merged.differences, settled)
+
+    def settle(self, curated: Curated, difference: Difference, choice: int) -> None:
+        """Make the curated layer hold reading ``choice`` in the difference's region (-1: nothing)."""
+        document_id = curated.document_id
+        items = self.store.items
+        decisions = self.store.decisions
+        region = (difference.start, difference.end)
+        if difference.kind == "span":
+            for span in items.spans(document_id):
+                if span.status == "accepted" and span.start < region[1] and region[0] < span.end:
+                    decisions.delete(span.id)
+            if choice >= 0:
+                for span in difference.readings[choice].items:
+                    assert isinstance(span, Span)
+                    decisions.add_span(document_id, span.start, span.end, span.label)
+        else:
+            for event in items.events(document_id):
+                if event.status == "accepted" and event.start < region[1] and region[0] < event.end:
+                    decisions.delete_event(event.id)
+            if choice >= 0:
+                for item in difference.readings[choice].items:
+                    assert isinstance(item, Event)
+                    change = decisions.add_event(document_id, item.trigger.start, item.trigger.end, item.type)
+                    (event_id,) = change.event_ids
+                    for argument in item.arguments:
+                        decisions.set_argument(event_id, argument.role, argument.span.start, argument.span.end)
+                    for name, value in item.attributes.items():
+                        decisions.set_attribute(event_id, name, value)
+        curated.settled[_key(difference)] = choice
+        rows = [[k, s, e, c] for (k, s, e), c in sorted(curated.settled.items())]
+        self.store.settings.set(f"curation:{document_id}", orjson.dumps(rows).decode())
+
+    def relabel(self, curated: Curated, difference: Difference, label: str) -> int:
+        """Give the curated spans in the difference's region ``label``; returns how many."""
+        changed = 0
+        for span in self.store.items.spans(curated.document_id):
+            if span.status == "accepted" and span.start < difference.end and difference.start < span.end:
+                self.store.decisions.relabel(span.id, label)
+                changed += 1
+        return changed
+
+    def curated_spans(self, document_id: int) -> list[Span]:
+        return [Span(s.start, s.end, s.label) for s in self.store.items.spans(document_id) if s.status == "accepted"]

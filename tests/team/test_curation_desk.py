@@ -1,0 +1,88 @@
+"""The curation view, driven by real key presses: agreed items are pre-accepted into the
+curated layer, each difference lists every reading with who chose it, and 1-9 / 0 / E+key
+settle it as the curator's decisions."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HAKAM_LANG"] = "en"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from hakam.core.model import Document, Span  # noqa: E402
+from hakam.store import Store  # noqa: E402
+
+TEXT = "قصفت الطائرات مدينة دمشق أمس، وقالت وزارة الدفاع إن 5 أشخاص قتلوا."
+DAMASCUS, YESTERDAY, MINISTRY = Span(20, 24, "GPE"), Span(25, 28, "DATE"), Span(36, 48, "ORG")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "team.sqlite"
+    lead = Store(path, annotator="lead")
+    doc = lead.documents.add(Document(TEXT, "d1"))
+    lead.suggestions.replace(doc, [DAMASCUS, YESTERDAY, MINISTRY])
+    lead.team.assign({doc: ["amal", "badr"]})
+    for name, keep, relabel in (("amal", {"GPE", "DATE", "ORG"}, None), ("badr", {"GPE", "ORG"}, "FAC")):
+        store = Store(path, annotator=name)
+        for span in store.items.spans(doc):
+            if span.label == "ORG" and relabel:
+                store.decisions.relabel(span.id, relabel)
+            elif span.label in keep:
+                store.decisions.accept(span.id)
+            else:
+                store.decisions.reject(span.id)
+        store.decisions.mark_reviewed(doc)
+    return path
+
+
+def curated(path: Path) -> list[tuple[int, int, str, str | None]]:
+    store = Store(path, annotator="check")
+    view = store.documents.by_ext_id("d1")
+    doc, who = store.items.accepted(view, "curated")
+    return [(s.start, s.end, s.label, who[s.key]) for s in doc.spans]
+
+
+def test_keys_settle_differences_into_the_curated_layer(db: Path, qtbot) -> None:
+    from hakam.desk.curation import CurationWindow
+
+    window = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(window)
+    window.show()
+    # Damascus was agreed: pre-accepted, credited to both.
+    assert curated(db) == [(20, 24, "GPE", "amal, badr")]
+    assert "Difference 1 of 2" in window.heading.text()
+    readings = [window.readings.item(i).text() for i in range(window.readings.count())]
+    assert readings == ["1  DATE \u2068أمس\u2069 — amal", "2  (nothing) — badr"]
+    qtbot.keyClick(window, Qt.Key.Key_1)  # take amal's date
+    assert "Difference 2 of 2" in window.heading.text()
+    readings = [window.readings.item(i).text() for i in range(window.readings.count())]
+    assert readings == ["1  ORG \u2068وزارة الدفاع\u2069 — amal", "2  FAC \u2068وزارة الدفاع\u2069 — badr"]
+    qtbot.keyClick(window, Qt.Key.Key_1)  # amal's ORG …
+    qtbot.keyClick(window, Qt.Key.Key_E)  # … relabelled by the curator: E then the key of GPE (3)
+    qtbot.keyClick(window, Qt.Key.Key_3)
+    assert curated(db) == [(20, 24, "GPE", "amal, badr"), (25, 28, "DATE", "rana"), (36, 48, "GPE", "rana")]
+    assert "0 open" in window.heading.text()
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    qtbot.keyClick(window, Qt.Key.Key_0)
+    # the date after all: none of the readings
+    assert curated(db) == [(20, 24, "GPE", "amal, badr"), (36, 48, "GPE", "rana")]
+    # Settled differences are remembered: a new window starts with nothing open.
+    again = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(again)
+    assert again.current is not None and again.current.open_count() == 0
+
+
+def test_annotators_layers_are_untouched_by_curation(db: Path, qtbot) -> None:
+    from hakam.desk.curation import CurationWindow
+
+    window = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(window)
+    qtbot.keyClick(window, Qt.Key.Key_0)
+    badr = Store(db, annotator="badr")
+    assert sorted(s.label for s in badr.items.spans(badr.documents.by_ext_id("d1").id)) == ["FAC", "GPE"]
