@@ -59,3 +59,17 @@ def test_w_selects_and_grows_by_words_then_labels(window, store, qtbot):
     assert [(s.start, s.end, s.label, s.status) for s in added] == [(*find(TEXT_1, "مستودعا للذخيرة"), "FAC", ACCEPTED)]
     assert window.session.focus == (SPAN, added[0].id)
     assert [d["action"] for d in store.decisions.log(doc)] == ["add"]
+
+
+def test_a_mouse_drag_is_shown_snapped(window, qtbot):
+    start, end = find(TEXT_1, "مستودعا للذخيرة")
+    view = window.article
+    first = view.range_rects(start + 2, start + 3)[0].center().toPoint()
+    last = view.range_rects(end - 3, end - 2)[0].center().toPoint()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseMove(view.viewport(), pos=last)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=last)
+    cursor = view.textCursor()
+    offsets = view.session.offsets
+    shown = (offsets.from_qt(cursor.selectionStart()), offsets.from_qt(cursor.selectionEnd()))
+    assert shown == (start, end)

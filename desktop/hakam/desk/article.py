@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTex
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from hakam import settings
-from hakam.desk import marks
+from hakam.desk import i18n, marks
 from hakam.desk.fonts import DEFAULT_POINT_SIZE, article_font
 from hakam.desk.highlighter import Highlighter
 from hakam.desk.i18n import fmt
@@ -169,6 +169,10 @@ class ArticleView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        snapped = self.selected_range()
+        if event.button() == Qt.MouseButton.LeftButton and snapped is not None:
+            self.select(*snapped)  # show the whole words the selection will label
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             key = self.key_at(event.position().toPoint())
             if key is not None:
@@ -193,7 +197,7 @@ class ArticleView(QPlainTextEdit):
         schema = self.session.store.schema
         name = item.label if key[0] == SPAN else item.type
         entry = (schema.entities if key[0] == SPAN else schema.events).get(name)
-        language = self.locale().name()
+        language = i18n.current_language()
         title = f"{entry.title(language)} ({name})" if entry else name
         parts = [title, self.tr("accepted") if item.status == "accepted" else self.tr("suggested")]
         if item.score is not None:

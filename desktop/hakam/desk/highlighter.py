@@ -32,8 +32,10 @@ class Highlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.session = session
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self._dirty: set[int] = set()  # blocks to redraw when the session's batch settles
         session.changed.connect(self._on_changed)
         session.focusChanged.connect(self._on_focus)
+        session.settled.connect(self._settled)
 
     # -- formats -----------------------------------------------------------------------
     def color(self, kind: str, name: str) -> QColor:
@@ -102,6 +104,9 @@ class Highlighter(QSyntaxHighlighter):
 
     # -- what to redraw ---------------------------------------------------------------------
     def redraw(self, blocks: Iterable[int]) -> None:
+        if self.session.batching:
+            self._dirty.update(blocks)
+            return
         document = self.document()
         for number in sorted(set(blocks)):
             block = document.findBlockByNumber(number)
@@ -120,3 +125,7 @@ class Highlighter(QSyntaxHighlighter):
 
     def _on_focus(self, old: ItemKey | None, new: ItemKey | None) -> None:
         self.redraw(self._blocks_of_key(old) + self._blocks_of_key(new))
+
+    def _settled(self) -> None:
+        dirty, self._dirty = self._dirty, set()
+        self.redraw(dirty)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from hakam.desk import i18n
 from hakam.desk.session import EVENT
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ _TAG_SCALE = 0.5  # role tag font, relative to the article's
 
 def role_title(view: ArticleView, role: str) -> str:
     entry = view.session.store.schema.roles.get(role)
-    return entry.title(view.locale().name()) if entry else role
+    return entry.title(i18n.current_language()) if entry else role
 
 
 def paint_arguments(view: ArticleView, painter: QPainter, area: QRectF) -> None:

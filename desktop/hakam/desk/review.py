@@ -42,8 +42,7 @@ class Reviewer(QObject):
             return
         kind, item_id = key
         call = self.store.decisions.accept if kind == SPAN else self.store.decisions.accept_event
-        if self.session.perform(lambda: call(item_id)):
-            self.session.step(+1)
+        self.session.decide_and_move_on(lambda: call(item_id))
 
     def reject(self) -> None:
         key = self.session.focus
@@ -52,8 +51,7 @@ class Reviewer(QObject):
             return
         kind, item_id = key
         call = self.store.decisions.reject if kind == SPAN else self.store.decisions.reject_event
-        if self.session.perform(lambda: call(item_id)):
-            self.session.step(+1)
+        self.session.decide_and_move_on(lambda: call(item_id))
 
     def delete(self) -> None:
         """Remove the focused argument; else delete an accepted span or event (a pending one is rejected)."""
@@ -69,8 +67,7 @@ class Reviewer(QObject):
             self.reject()
             return
         call = self.store.decisions.delete if key[0] == SPAN else self.store.decisions.delete_event
-        if self.session.perform(lambda: call(item.id)):
-            self.session.step(+1)
+        self.session.decide_and_move_on(lambda: call(item.id))
 
     def label(self, label: str) -> None:
         """Add a span over the selection, or relabel the focused span."""
@@ -87,8 +84,9 @@ class Reviewer(QObject):
             self._notice(self.tr("Select text or focus an entity to give it a label"))
             return
         was_pending = self.session.item(key).status == PENDING
-        if self.session.perform(lambda: self.store.decisions.relabel(key[1], label)) and was_pending:
-            self.session.step(+1)
+        with self.session.batch():
+            if self.session.perform(lambda: self.store.decisions.relabel(key[1], label)) and was_pending:
+                self.session.step(+1)
 
     def resize(self, edge: str, grow: bool) -> None:
         """Move the focused item's ``edge`` ("start" | "end") by one token."""

@@ -8,7 +8,8 @@ moved. Widgets listen to the signals; nothing here holds a widget.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from peewee import DoesNotExist
@@ -52,6 +53,7 @@ class Session(QObject):
     argumentChanged = Signal(object)  # index of the focused argument of the current event, or None
     decided = Signal(object)  # every Change, for the queue and the status bar
     message = Signal(str)  # a refused action or a notice for the status bar
+    settled = Signal()  # a batch (a decision and the focus move after it) is over: redraw once
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,6 +69,7 @@ class Session(QObject):
         self.caret = 0  # code-point offset of the view's caret, kept by the view
         self._order: list[tuple[int, int, str, int]] | None = None
         self._words: Words | None = None
+        self._batch = 0
         self._saved: tuple[int, int] | None = None  # (document, position) last written
         self._position_timer = QTimer(self, singleShot=True, interval=_POSITION_DELAY_MS)
         self.waiting: list[Callable[[], Change | None]] = []  # decisions the database could not take yet, in order
@@ -230,6 +233,29 @@ class Session(QObject):
         self.set_argument_focus(index)
 
     # -- applying store calls -----------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Changes and focus moves inside are drawn once, when the batch ends (``settled``)."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self.settled.emit()
+
+    @property
+    def batching(self) -> bool:
+        return self._batch > 0
+
+    def decide_and_move_on(self, call: Callable[[], Change | None]) -> Change | None:
+        """One decision, then on to the next suggestion, with the highlights redrawn once."""
+        with self.batch():
+            change = self.perform(call)
+            if change is not None:
+                self.step(+1)
+        return change
+
     def perform(self, call: Callable[[], Change | None]) -> Change | None:
         """Run one store action, then redraw what its ``Change`` names. When the
         database cannot take it (locked by another process, server down), the action

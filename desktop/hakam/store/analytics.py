@@ -230,18 +230,25 @@ class Stats:
         """Suggestion outcomes by suggested entity label, by suggested event type, and by
         the suggesting model (its ``source``, ``name@version``). Superseded suggestions
         and undone additions are not counted."""
-        SpanItem, EventItem = self._t.SpanItem, self._t.EventItem
+        SpanItem, EventItem, Decision = self._t.SpanItem, self._t.EventItem, self._t.Decision
         origins = self._first_snapshots()
         by_label: dict[str, Outcome] = {}
         by_type: dict[str, Outcome] = {}
         by_model: dict[str, Outcome] = {}
         closed = (SUPERSEDED, VOID)
-        spans = SpanItem.select(SpanItem.id, SpanItem.start, SpanItem.end, SpanItem.label, SpanItem.status,
-                                SpanItem.source, SpanItem.suggestion).where(SpanItem.status.not_in(closed)).tuples()  # fmt: skip
-        events = EventItem.select(EventItem.id, EventItem.start, EventItem.end, EventItem.type, EventItem.status,
-                                  EventItem.source, EventItem.suggestion).where(EventItem.status.not_in(closed)).tuples()  # fmt: skip
-        for target, rows, table in (("span", spans, by_label), ("event", events, by_type)):
+        for target, table, name, out in (("span", SpanItem, SpanItem.label, by_label),
+                                         ("event", EventItem, EventItem.type, by_type)):  # fmt: skip
+            decided = Decision.select(Decision.item_id).where(Decision.target == target)
+            # Suggestions nobody decided on yet: counted in SQL (most rows of a large store).
+            untouched = (table.select(name, table.source, pw.fn.COUNT(table.id))
+                         .where((table.status == PENDING) & table.suggestion.is_null(False) & table.id.not_in(decided))
+                         .group_by(name, table.source).tuples())  # fmt: skip
+            for label, source, count in untouched:
+                for key, where in ((label, out), (source or UNKNOWN_SOURCE, by_model)):
+                    where.setdefault(key, Outcome()).pending += count
             label_key = "label" if target == "span" else "type"
+            rows = table.select(table.id, table.start, table.end, name, table.status, table.source,
+                                table.suggestion).where(table.status.not_in(closed) & table.id.in_(decided)).tuples()  # fmt: skip
             for item_id, start, end, label, status, source, suggestion in rows:
                 origin = origins.get((target, item_id))
                 if origin is None:
@@ -250,7 +257,7 @@ class Stats:
                     origin = {"start": start, "end": end, label_key: label, "source": source}
                 kept_offsets = (origin["start"], origin["end"]) == (start, end)
                 outcome = _outcome_of(status, origin[label_key] == label, kept_offsets)
-                _bump(table, origin[label_key], outcome)
+                _bump(out, origin[label_key], outcome)
                 _bump(by_model, origin.get("source") or UNKNOWN_SOURCE, outcome)
         return dict(sorted(by_label.items())), dict(sorted(by_type.items())), dict(sorted(by_model.items()))
 
