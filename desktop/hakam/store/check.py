@@ -15,6 +15,7 @@ decision on them in the log, and reports what was lost.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 from collections import Counter, defaultdict
@@ -253,7 +254,7 @@ def repair(source: Path | str, target: Path | str) -> Report:
                 if orphan:
                     report.counts[f"{table} rows lost"] += 1
                     continue
-                row = {k: v for k, v in row.items() if k in wanted}
+                row = {**_defaults(table), **{k: v for k, v in row.items() if k in wanted}}  # an older source
                 names = ", ".join(f'"{k}"' for k in row)
                 try:
                     out.execute(
@@ -284,6 +285,19 @@ def repair(source: Path | str, target: Path | str) -> Report:
     return report
 
 
+@functools.cache
+def _defaults(table: str) -> dict[str, Any]:
+    """Column defaults of this version's table (rows of an older database lack newer columns)."""
+    import peewee as pw
+
+    from hakam.store.tables import make_tables
+
+    model = next(m for m in make_tables(pw.SqliteDatabase(None)).all if m._meta.table_name == table)
+    return {
+        f.column_name: f.default for f in model._meta.sorted_fields if f.default is not None and not callable(f.default)
+    }
+
+
 def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], copied: dict[str, set[Any]],
                       report: Report) -> None:  # fmt: skip
     """Items whose rows were lost come back as the last decision on them left them."""
@@ -300,7 +314,8 @@ def _rebuild_from_log(out: sqlite3.Connection, decisions: list[dict[str, Any]], 
             fields = ("type", "start", "end", "status", "score", "source", "annotator", "updated_at")
             values = {name: last.get(name) for name in fields}
             values["attributes"] = orjson.dumps(last.get("attributes") or {}).decode()
-        values.update(id=item, document_id=last["document"], layer=last.get("layer") or "")
+        values = {**_defaults(table), **values, "id": item, "document_id": last["document"]}
+        values["layer"] = last.get("layer") or ""  # v4: whose layer the item is in
         names = ", ".join(f'"{k}"' for k in values)
         out.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(values))})', tuple(values.values()))
         for role, start, end in last.get("arguments", []) if target == "event" else []:
