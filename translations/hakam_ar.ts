@@ -750,8 +750,8 @@
         <translation>&amp;قاعدة البيانات (ملف):</translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
-        <translation>تسري اللغة وملف قاعدة البيانات عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منهما إن وُجدا).</translation>
+        <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <translation>تغيير اللغة يعيد بناء النافذة فورًا؛ أما ملف قاعدة البيانات فيسري عند تشغيل حكم في المرة القادمة (ويبقى ‎--db‎ و‎$HAKAM_DB‎ أولى منه إن وُجدا).</translation>
     </message>
     <message>
         <source>Database file</source>

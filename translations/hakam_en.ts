@@ -750,7 +750,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language and the database file take effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
+        <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

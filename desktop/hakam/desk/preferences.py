@@ -2,8 +2,9 @@
 theme, database file) and applying the theme to the application.
 
 The dialog edits a ``hakam.settings.Settings``; on OK it validates, saves the JSON
-file and emits ``saved`` with the new settings. The language and the database take
-effect at the next start; the window applies the font size and theme at once.
+file and emits ``saved`` with the new settings. The database takes effect at the next
+start; the window applies the font size and theme at once, and a new language by
+rebuilding itself in that language (``Tools.relaunch``).
 """
 
 from __future__ import annotations
@@ -88,8 +89,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("&Database file:"), self.database), database_row)
         self.note = QLabel(
             self.tr(
-                "The language and the database file take effect the next time Hakam starts "
-                "(--db and $HAKAM_DB, when given, still come first)."
+                "A new language rebuilds the window at once; the database file takes effect the next "
+                "time Hakam starts (--db and $HAKAM_DB, when given, still come first)."
             )
         )
         self.note.setWordWrap(True)

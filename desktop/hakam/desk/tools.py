@@ -5,12 +5,14 @@ Each is built on first use, so pyqtgraph and the trainer cost nothing at start-u
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from hakam import settings
+from hakam.desk import i18n
 
 if TYPE_CHECKING:
     from hakam.desk.dashboard import Dashboard
@@ -68,4 +70,20 @@ class Tools(QObject):
         self.window.article.set_point_size(chosen.font_size)
         if chosen.annotator and chosen.annotator != self.window.store.annotator:
             self.window.store.set_annotator(chosen.annotator)
-            self.window.update_status()
+            self.window.update_status(full=True)
+        if i18n.resolve(os.environ.get("HAKAM_LANG") or chosen.language) != i18n.current_language():
+            QTimer.singleShot(0, self.relaunch)  # after the dialog has closed
+
+    def relaunch(self) -> None:
+        """A new interface language, at once: the window is built again in that language
+        (catalogs, mirrored layout) on the same document and position, and the old one closes."""
+        from hakam.desk.app import build_window
+
+        old = self.window
+        old.session.save_position()
+        doc = old.session.doc.id if old.session.doc else None
+        fresh = build_window(old.store, doc, ask_annotator=False, order=old.queue.order.currentData())
+        fresh.resize(old.size())
+        fresh.show()
+        old.close()
+        old.deleteLater()
