@@ -56,7 +56,7 @@ CANDIDATES: tuple[Choice, ...] = (
 )
 DEFAULT = Choice(MODEL, 0.5)  # no held-out documents to choose on
 # Held-out F1 a choice must gain over the model alone: a fill of the gaps a little, the rules leading more.
-MARGIN = {MODEL: 0.0, "fill": 0.005, RULES: 0.02}
+MARGIN = {"fill": 0.005, RULES: 0.02}
 UNKNOWN = Choice(RULES, None)  # a label the model was never trained on
 
 
@@ -199,6 +199,10 @@ def _counts(cases: Sequence[Case], label: str, policy: Policy) -> tuple[int, int
     return tp, fp, fn
 
 
+def _margin(choice: Choice) -> float:
+    return MARGIN[RULES] if choice.lead == RULES else MARGIN["fill"] if choice.fill is not None else 0.0
+
+
 def choose(cases: Sequence[Case], known: Iterable[str], rounds: int = 2) -> Policy:
     """Per label, the candidate with the best held-out F1 (then the fewest false
     positives), the other labels at their current choice. Leaving the model alone
@@ -213,9 +217,7 @@ def choose(cases: Sequence[Case], known: Iterable[str], rounds: int = 2) -> Poli
             best, best_rank = candidates[0], (-1.0, 0)
             for candidate in candidates:
                 tp, fp, fn = _counts(cases, label, Policy({**choices, label: candidate}, known))
-                margin = (
-                    MARGIN.get(candidate.lead if candidate.fill is None else "fill", 0.0) if label in known else 0.0
-                )
+                margin = _margin(candidate) if label in known else 0.0
                 rank = (round(_f1(tp, fp, fn) - margin, 9), -fp)
                 if rank > best_rank:
                     best, best_rank = candidate, rank
