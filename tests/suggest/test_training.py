@@ -66,7 +66,9 @@ def test_fifty_documents_or_more_hold_one_fifth_out():
 
     assert [len(held) for _, held in held_out_folds(corpus(60, 4, "a"))] == [12]
     folds = held_out_folds(corpus(12, 4, "a"))
-    assert len(folds) == 5 and sorted(d.id for _, held in folds for d in held) == sorted(d.id for d in corpus(12, 4, "a"))
+    assert len(folds) == 5 and sorted(d.id for _, held in folds for d in held) == sorted(
+        d.id for d in corpus(12, 4, "a")
+    )
 
 
 def test_split_is_deterministic():
