@@ -625,6 +625,14 @@
         <source>Your name, recorded on every decision:</source>
         <translation>اسمك، ويُسجَّل مع كل قرار:</translation>
     </message>
+    <message>
+        <source>Decisions not saved yet</source>
+        <translation>قرارات لم تُحفظ بعد</translation>
+    </message>
+    <message>
+        <source>The database is still unavailable: %1 decisions are not saved yet. Hakam keeps retrying while it stays open. Quit anyway and lose them?</source>
+        <translation>ما زالت قاعدة البيانات غير متاحة: %1 قرارات لم تُحفظ بعد. يواصل حَكَم المحاولة ما دام مفتوحًا. أتخرج رغم ذلك وتفقدها؟</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

@@ -625,6 +625,14 @@
         <source>Your name, recorded on every decision:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Decisions not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is still unavailable: %1 decisions are not saved yet. Hakam keeps retrying while it stays open. Quit anyway and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

@@ -38,3 +38,23 @@ def test_a_decision_waits_while_the_database_is_locked_and_is_written_after(qtbo
     assert [d["action"] for d in store.decisions.log()] == ["accept", "reject"]  # in the order made
     assert "waiting decisions written" in window.statusBar().currentMessage()
     store.close()
+
+
+def test_closing_with_waiting_decisions_asks_first_and_stays_by_default(qtbot, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT", 0.1)
+    store = Store(db_path)
+    window = open_window(qtbot, store)
+    press(qtbot, window.article, K.Key_J)
+    city = window.session.focus[1]
+    holder = hold_write_lock(store.path, 2.0)
+    press(qtbot, window.article, K.Key_Return)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    assert not window.close()  # the reviewer said no: the window stays, the decision waits
+    assert window.isVisible() and "1 decisions are not saved yet" in asked[0]
+    qtbot.waitUntil(lambda: not window.session.waiting, timeout=15_000)
+    assert holder.wait() == 0 and store.items.span(city).status == ACCEPTED
+    assert window.close() and len(asked) == 1  # nothing waiting: no question
+    store.close()

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ARABIC = range(0x0600, 0x0700)
 
 
-def test_language_switch_rebuilds_the_window(qapp, qtbot, tmp_path, monkeypatch):  # noqa: ANN001
+def test_language_switch_rebuilds_the_window(qapp, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 

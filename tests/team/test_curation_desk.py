@@ -9,13 +9,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HAKAM_LANG"] = "en"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
-from hakam.core.model import Document, Span  # noqa: E402
-from hakam.store import Store  # noqa: E402
+from hakam.core.model import Document, Span
+from hakam.store import Store
 
 TEXT = "قصفت الطائرات مدينة دمشق أمس، وقالت وزارة الدفاع إن 5 أشخاص قتلوا."
 DAMASCUS, YESTERDAY, MINISTRY = Span(20, 24, "GPE"), Span(25, 28, "DATE"), Span(36, 48, "ORG")

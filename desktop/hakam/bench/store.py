@@ -1,5 +1,6 @@
 """``hakam bench store``: decision write latency on a large database, import and
-export throughput, peak memory. Prints JSON; nothing here asserts a target."""
+export throughput, peak memory; with ``--writers N`` the load run instead
+(``hakam.bench.store_load``). Prints JSON; nothing here asserts a target."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_bench(args: Any) -> dict[str, Any]:
+    writers = getattr(args, "writers", None)
+    if writers:
+        from hakam.bench.store_load import run_load
+
+        return run_load(getattr(args, "db", None), writers, getattr(args, "seconds", 10.0), getattr(args, "rate", 5.0))
     from hakam.core.model import Document
     from hakam.io.exporter import export
     from hakam.io.importer import import_paths

@@ -36,6 +36,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     store.add_argument("--documents", type=int, help="documents to import")
     store.add_argument("--words", type=int, help="words per document")
     store.add_argument("--decisions", type=int, help="review decisions to time")
+    store.add_argument("--db", help="with --writers: an empty database to load (a file or postgresql://…; "
+                                    "default: a temporary SQLite file)")  # fmt: skip
+    store.add_argument("--writers", type=int, help="reviewer processes writing at once (the load run)")
+    store.add_argument("--seconds", type=float, help="with --writers: how long they write (default 10)")
+    store.add_argument(
+        "--rate", type=float, help="with --writers: decisions a second per writer (default 5; 0 flat out)"
+    )
     store.set_defaults(run=_module_bench)
 
     suggest = benches.add_parser("suggest", help="suggester quality on a gold file, and speed against BERT")

@@ -90,7 +90,7 @@ class CurationWindow(QMainWindow):
 
     # -- keys ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self.handle_key(event):  # type: ignore[arg-type]
+        if event.type() == QEvent.Type.KeyPress and self.handle_key(event):
             return True
         return super().eventFilter(watched, event)
 
@@ -102,7 +102,7 @@ class CurationWindow(QMainWindow):
         """The curation keys; False for any other key."""
         moves = {Qt.Key.Key_PageDown: self.next_document, Qt.Key.Key_PageUp: self.previous_document}
         if event.key() in moves:
-            moves[event.key()]()  # type: ignore[index]
+            moves[event.key()]()
             return True
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier:
             return False

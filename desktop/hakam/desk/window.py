@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from hakam.desk.actions import ACTIONS, ActionTable, parse_overrides, schema_actions
 from hakam.desk.article import ArticleView
@@ -199,11 +199,30 @@ class MainWindow(QMainWindow):
             self.update_status(full=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.waiting:
+            self.session.retry()  # one more try before asking
+        if self.session.waiting and not self._quit_losing_waiting():
+            event.ignore()
+            return
         self.session.save_position()
         self._status_timer.stop()
         self.work.cancel()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)
+
+    def _quit_losing_waiting(self) -> bool:
+        """Ask before closing with decisions the database has not taken yet (default: stay)."""
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Decisions not saved yet"),
+            self.tr("The database is still unavailable: %1 decisions are not saved yet. Hakam keeps "
+                    "retrying while it stays open. Quit anyway and lose them?").replace(
+                "%1", str(len(self.session.waiting))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def remember_annotator(name: str) -> None:

@@ -82,14 +82,17 @@ class Decisions:
         now = time.time()
         with self._store.atomic():
             document_id, steps = build()
-            batch = self._next_batch()
+            # One decision (the usual case) on PostgreSQL takes its batch number from the
+            # sequence in its own INSERT: a round trip less.
+            one_pg = len(steps) == 1 and self._store.is_postgresql
+            numbered: Any = pw.SQL(f"nextval('{BATCH_SEQUENCE}')") if one_pg else self._next_batch()
             rows = []
             for step in steps:
                 step.item_id = snap.APPLY[step.target](self._t, step.item_id, step.after)
                 rows.append(
                     {
                         "document": document_id,
-                        "batch": batch,
+                        "batch": numbered,
                         "action": action,
                         "target": step.target,
                         "item_id": step.item_id,
@@ -100,8 +103,13 @@ class Decisions:
                         "reverts": reverts,
                     }
                 )
-            if rows:
-                self._t.Decision.insert_many(rows).execute()
+            Decision = self._t.Decision
+            if one_pg:
+                batch: int = Decision.insert_many(rows).returning(Decision.batch).execute()[0].batch
+            else:
+                batch = numbered
+                if rows:
+                    Decision.insert_many(rows).execute()
         self._track(batch, action, reverts)
         ranges = [r for s in steps for r in snap.touched_range(s.before) + snap.touched_range(s.after)]
         return Change(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import getpass
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,31 +108,34 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One write transaction: all of it or nothing. A lost server connection (the
-        server restarted) is reopened first; a write the database cannot take now
-        raises ``StoreUnavailable`` and nothing of it is kept."""
+        """One write transaction: all of it or nothing. A server connection lost since
+        the last call (the server restarted) is reopened; a write the database cannot
+        take now raises ``StoreUnavailable`` and nothing of it is kept."""
         with self._lock:
             outermost = not self.db.in_transaction()
             try:
-                if outermost and self.is_postgresql:
-                    self._ensure_connected()
-                with self.db.atomic():
+                with self._begin(outermost):
                     yield
             except (pw.OperationalError, pw.InterfaceError) as error:
                 if not outermost:
                     raise
                 raise StoreUnavailable(f"{self.name}: database unavailable ({str(error).strip()})") from error
 
-    def _ensure_connected(self) -> None:
-        """Reopen the connection when the server dropped it (one round trip to find out)."""
+    def _begin(self, outermost: bool) -> ExitStack:
+        """``db.atomic()``, entered. A connection the server dropped fails at BEGIN,
+        before anything of the transaction was sent: it is reopened and BEGIN sent again."""
+        stack = ExitStack()
         try:
-            self.db.execute_sql("SELECT 1")
+            stack.enter_context(self.db.atomic())
         except (pw.OperationalError, pw.InterfaceError):
+            if not (outermost and self.is_postgresql):
+                raise
             try:
                 self.db.close()
             except pw.PeeweeException:
                 pass  # the old connection is gone anyway
-            self.db.connect()
+            stack.enter_context(self.db.atomic())
+        return stack
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         """Raw SQL for the bulk paths (peewee's query builder costs ~0.3 ms a row).

@@ -42,10 +42,12 @@ _PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_tran
 class Featurizer:
     """Tokens, features and rule hints of a document, shared by training and tagging."""
 
-    def __init__(self, kb: KB | None = None, rules: RuleSuggester | None = None):
+    def __init__(self, kb: KB | None = None, rules: RuleSuggester | None = None, known: frozenset[str] | None = None):
+        """``known``: the only feature strings to keep (a model's attributes; crfsuite
+        ignores the others, so the output is the same and tagging cheaper)."""
         self.kb = kb or (rules.kb if rules else knowledge())
         self.rules = rules or RuleSuggester(kb=self.kb)
-        self.forms = FormFeatures(self.kb)
+        self.forms = FormFeatures(self.kb, known=known)
         self.word_parts: WordParts = {}
 
     def __call__(self, doc: Document, splits: Iterable[int] = ()) -> tuple[list[Token], list[list[str]]]:
@@ -127,8 +129,13 @@ def train_models(
 class CrfSuggester:
     name = "crf"
 
-    def __init__(self, blob: bytes, version: str = "1", featurize: Featurizer | None = None):
+    def __init__(
+        self, blob: bytes, version: str = "1", featurize: Featurizer | None = None, rules: RuleSuggester | None = None
+    ):
+        """``featurize``: a featurizer to share (training's); else one of its own over
+        ``rules`` (shared with an ensemble, so the rules run once a document)."""
         self.parts, header = unpack(blob)
+        self._rules = rules
         self.version = version
         self._featurize = featurize
         self._taggers: dict[str, pycrfsuite.Tagger] = {}
@@ -141,6 +148,11 @@ class CrfSuggester:
         with self._lock:
             return frozenset(f"{kind}:{tag[2:]}" for part, kind in (("entities", "span"), ("triggers", "event"))
                              for tag in self._tagger(part).labels() if tag.startswith("B-"))  # fmt: skip
+
+    def attributes(self) -> frozenset[str]:
+        """Feature strings with a weight in either tagger."""
+        with self._lock:
+            return frozenset(attr for part in PARTS for attr, _ in self._tagger(part).info().state_features)
 
     @classmethod
     def from_bytes(cls, blob: bytes, version: str = "1") -> CrfSuggester:
@@ -157,7 +169,7 @@ class CrfSuggester:
     def _features(self, doc: Document) -> tuple[list[Token], list[list[str]]]:
         key = (doc.text, str(doc.meta.get("date", "")) if doc.meta else "")
         if self._last is None or self._last[0] != key:
-            featurize = self._featurize = self._featurize or Featurizer()
+            featurize = self._featurize = self._featurize or Featurizer(rules=self._rules, known=self.attributes())
             self._last = (key, featurize(doc))
         return self._last[1]
 

@@ -136,8 +136,9 @@ class FormFeatures:
     """Features that depend on a word's form alone, computed once per form (news
     vocabulary repeats), each also ready-made with the window offsets."""
 
-    def __init__(self, kb: KB, limit: int = 30_000):
-        self.kb, self.limit = kb, limit
+    def __init__(self, kb: KB, limit: int = 30_000, known: frozenset[str] | None = None):
+        self.kb, self.limit, self.known = kb, limit, known
+        self._hints: dict[tuple[str, int], list[str]] = {}
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
         self._longest: dict[str, int] | None = None
 
@@ -170,8 +171,23 @@ class FormFeatures:
             near = [f for f in feats if not f.startswith(_LOCAL)]
             far = [f for f in feats if f.startswith(_FAR + _FAR_LEXICAL)]
             shifted = {offset: [f"{offset}:{f}" for f in (near if abs(offset) == 1 else far)] for offset in WINDOW}
-            found = self._cache[form] = (feats, shifted)
+            found = self._cache[form] = (self.kept(feats), {o: self.kept(fs) for o, fs in shifted.items()})
         return found
+
+    def shifted_hint(self, hint: str, offset: int) -> list[str]:
+        """A neighbour's hint as seen ``offset`` tokens away (±1 every near hint, ±2 the far ones)."""
+        key = (hint, offset)
+        found = self._hints.get(key)
+        if found is None:
+            found = self._hints[key] = self.kept(
+                [f"{offset}:{hint}"] if abs(offset) == 1 or hint.startswith(_FAR) else []
+            )
+        return found
+
+    def kept(self, feats: list[str]) -> list[str]:
+        """``feats`` without the strings the model has no weight for (all without ``known``)."""
+        known = self.known
+        return feats if known is None else [f for f in feats if f in known]
 
 
 def token_features(
@@ -189,7 +205,8 @@ def token_features(
         return word not in kb.first_names and not kb.lexical(word) and shape(word) == "arabic"
 
     own: list[list[str]] = []
-    shifted: list[dict[int, list[str]]] = []
+    windows: list[dict[int, list[str]]] = []
+    near_of: list[tuple[str, ...]] = []
     for k, token in enumerate(tokens):
         feats, window = forms(words[k])
         extra = [hint for hint in hints[k] if hint]
@@ -201,19 +218,26 @@ def token_features(
             extra.append("clitic=" + words[k])
         elif k and tokens[k - 1].clitic and tokens[k - 1].end == token.start:
             extra.append("after_clitic=" + words[k - 1])
-        own.append(feats + extra)
-        near = [h for h in extra if h.startswith(_NEAR_HINTS)]  # clitic marks stay with the token
-        if near:
-            far = [h for h in near if h.startswith(_FAR)]
-            window = {o: window[o] + [f"{o}:{h}" for h in (near if abs(o) == 1 else far)] for o in WINDOW}
-        shifted.append(window)
+        own.append(feats + forms.kept(extra) if extra else feats)
+        near_of.append(tuple(h for h in extra if h.startswith(_NEAR_HINTS)))  # clitic marks stay with the token
+        windows.append(window)
     n = len(own)
     out = []
+    known = forms.known
+    edges = {offset: forms.kept([f"{offset}:edge"]) for offset in WINDOW}
     for k in range(n):
-        feats = ["bias", *own[k], f"bi-1={words[k - 1] if k else '<s>'}|{words[k]}",
-                 f"bi+1={words[k]}|{words[k + 1] if k + 1 < n else '</s>'}"]  # fmt: skip
+        feats = ["bias", *own[k]]
+        for bigram in (f"bi-1={words[k - 1] if k else '<s>'}|{words[k]}",
+                       f"bi+1={words[k]}|{words[k + 1] if k + 1 < n else '</s>'}"):  # fmt: skip
+            if known is None or bigram in known:
+                feats.append(bigram)
         for offset in WINDOW:
             j = k + offset
-            feats += shifted[j][offset] if 0 <= j < n else [f"{offset}:edge"]
+            if 0 <= j < n:
+                feats += windows[j][offset]
+                for hint in near_of[j]:
+                    feats += forms.shifted_hint(hint, offset)
+            else:
+                feats += edges[offset]
         out.append(feats)
     return out

@@ -99,51 +99,45 @@ def _label(item: Span | Event) -> str:
 def _scored(item: T, score: float) -> T:
     score = round(score, 4)
     if isinstance(item, Event):
-        return replace(item, score=score, trigger=replace(item.trigger, score=score))  # type: ignore[return-value]
+        return replace(item, score=score, trigger=replace(item.trigger, score=score))
     return replace(item, score=score)
 
 
 def stack(model: Sequence[T], others: Sequence[T], verdicts: Sequence[float], policy: Policy) -> list[T]:
     """One document's items of one kind (spans, or events by trigger) after ``policy``:
     the leading side's items, then the other side's fills, without overlaps."""
-    lead: list[T] = []
-    fills: list[tuple[T, float]] = []
+    lead: list[tuple[T, float]] = []  # (item, score it is ranked and kept with)
+    fills: list[tuple[T, float, float]] = []  # (item, score, the model's confidence)
+    choices: dict[str, Choice] = {}
     for item in model:
-        choice = policy.choice(_label(item))
+        label = _label(item)
+        choice = choices.get(label) or choices.setdefault(label, policy.choice(label))
         if choice.lead == MODEL:
-            lead.append(item)
+            lead.append((item, item.score or 0))
         elif choice.fill is not None and (item.score or 0) >= choice.fill:
-            fills.append((item, item.score or 0))
+            fills.append((item, item.score or 0, item.score or 0))
     for item, verdict in zip(others, verdicts, strict=True):
-        choice = policy.choice(_label(item))
+        label = _label(item)
+        choice = choices.get(label) or choices.setdefault(label, policy.choice(label))
         if choice.lead == RULES:
-            lead.append(_scored(item, ((item.score or 0) + verdict) / 2))
+            lead.append((item, ((item.score or 0) + verdict) / 2))
         elif choice.fill is not None and verdict >= choice.fill:
-            fills.append((_scored(item, ((item.score or 0) + verdict) / 2), verdict))
-    kept = _non_overlapping(sorted(lead, key=_rank))
-    used = {i for item in kept for i in range(_span_of(item).start, _span_of(item).end)}
-    for item, _ in sorted(fills, key=lambda f: (-f[1], *_rank(f[0])[1:])):
-        span = _span_of(item)
-        if used.isdisjoint(range(span.start, span.end)):
-            used.update(range(span.start, span.end))
-            kept.append(item)
-    return sorted(kept, key=lambda item: _span_of(item).key)
-
-
-def _rank(item: Span | Event) -> tuple[float, int, int]:
-    span = _span_of(item)
-    return (-(item.score or 0), span.start - span.end, span.start)
-
-
-def _non_overlapping(ranked: list[T]) -> list[T]:
+            fills.append((item, ((item.score or 0) + verdict) / 2, verdict))
+    kept: list[tuple[T, float]] = []
     used: set[int] = set()
-    kept = []
-    for item in ranked:
+    ranked = sorted(lead, key=lambda p: (-p[1], *_extent(p[0])))
+    for item, score in [*ranked, *((i, s) for i, s, _ in sorted(fills, key=lambda f: (-f[2], *_extent(f[0]))))]:
         span = _span_of(item)
         if used.isdisjoint(range(span.start, span.end)):
             used.update(range(span.start, span.end))
-            kept.append(item)
-    return kept
+            kept.append((item, score))
+    out = [item if score == (item.score or 0) else _scored(item, score) for item, score in kept]
+    return sorted(out, key=lambda item: _span_of(item).key)
+
+
+def _extent(item: Span | Event) -> tuple[int, int]:
+    span = _span_of(item)
+    return (span.start - span.end, span.start)
 
 
 def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence[Span]) -> list[Event]:
@@ -151,7 +145,11 @@ def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence
     same type from the other side; an argument wider than a kept name of its label
     (تنظيم داعش where the reviewers keep داعش) points at that name instead."""
 
+    kept = {s.key for s in spans}
+
     def narrowed(span: Span) -> Span:
+        if span.key in kept:
+            return span
         inside = [s for s in spans if s.label == span.label and span.start <= s.start and s.end <= span.end]
         return inside[0] if len(inside) == 1 else span
 
@@ -162,7 +160,9 @@ def with_arguments(events: list[Event], others: Sequence[Event], spans: Sequence
         if donor is None:
             out.append(event)
             continue
-        arguments = tuple(replace(a, span=narrowed(a.span)) for a in donor.arguments)
+        arguments = tuple(
+            a if narrowed(a.span) is a.span else replace(a, span=narrowed(a.span)) for a in donor.arguments
+        )
         out.append(replace(event, arguments=arguments, attributes=dict(donor.attributes)))
     return out
 
@@ -191,7 +191,7 @@ def _counts(cases: Sequence[Case], label: str, policy: Policy) -> tuple[int, int
     tp = fp = fn = 0
     for case in cases:
         gold = {_key(g) for g in case.gold if _label(g) == label}
-        found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}  # type: ignore[arg-type]
+        found = {_key(i) for i in stack(case.model, case.others, case.verdicts, policy) if _label(i) == label}
         tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
     return tp, fp, fn
 

@@ -164,7 +164,7 @@ def active_crf(store, rules: RuleSuggester | None = None, warn: Warn = _log_warn
         return None
     version, blob = active
     try:
-        return CrfSuggester(blob, version, Featurizer(rules=rules) if rules else None)
+        return CrfSuggester(blob, version, rules=rules)
     except CrfError as error:
         warn(f"the active CRF model {version} cannot be used ({error}); suggesting with the rules only")
         return None
