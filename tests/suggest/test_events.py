@@ -193,3 +193,32 @@ def test_targets_and_parties(suggest, text, kind, role, name):
     _, events = _events(suggest, text)
     event = next(e for e in events if e.type == kind)
     assert (role, name) in _roles(text, event)
+
+
+def test_a_region_that_only_says_where_the_place_is_is_no_argument(suggest):
+    text = "وقتل ثلاثة مدنيين في قصف على مدينة الفاشر بولاية شمال دارفور غربي السودان"
+    _, events = _events(suggest, text)
+    places = {name for role, name in _roles(text, next(e for e in events if e.type == "KILLING")) if role == "PLACE"}
+    assert places == {"الفاشر"}
+
+
+def test_the_place_a_sentence_opens_with(suggest):
+    text = "وفي الموصل، انفجرت قنبلة من مخلفات الحرب، ما أدى إلى مقتل طفلين"
+    _, events = _events(suggest, text)
+    for event in events:
+        assert ("PLACE", "الموصل") in _roles(text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "agents"),
+    [
+        ("وشنت الشرطة المصرية حملة اعتقالات في العريش", "ARREST", {"الشرطة المصرية"}),
+        ("وقال الجيش المالي إنه نفذ ضربات بطائرات مسيرة على مواقع قرب كيدال", "AIRSTRIKE", {"الجيش المالي"}),
+        ("اعتقلت قوات سوريا الديمقراطية (قسد) 14 شخصا في ريف دير الزور", "ARREST", {"قوات سوريا الديمقراطية", "قسد"}),
+        ("وأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم", "ATTACK", {"حركة الشباب"}),
+    ],
+)
+def test_who_did_it(suggest, text, kind, agents):
+    _, events = _events(suggest, text)
+    event = next(e for e in events if e.type == kind)
+    assert {name for role, name in _roles(text, event) if role == "AGENT"} == agents

@@ -51,6 +51,11 @@ _LOCATIVE = match_keys(
      "محيط", "اطراف", "ريف", "نحو", "الى", "من", "باتجاه", "حتى", "مشارف", "ضواحي"}
 )  # fmt: skip
 _PARTIES = match_keys({"اليه", "اليها", "بوساطه", "برعايه", "وقعته", "وقعها", "ابرمته", "ابرمها", "وقعه"})
+_CONTAINERS = match_keys({"ولايه", "اقليم", "محافظه", "بولايه", "باقليم", "بمحافظه"})
+_IN = match_keys({"في", "وفي", "ففي", "بـ"})
+_SAYING, _DOING, _SAID_SELF = 1, 2, 4
+_CONDUCT = match_keys({"شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "اطلق", "اطلقت", "اطلقوا"})
+_SELF = match_keys({"انه", "انها", "بانه", "بانها", "انهم"})  # قال الجيش إنه …
 _AGAINST = match_keys({"على", "ضد"})
 _OWNED = match_keys({"تابعه", "تابع", "تابعين", "تابعتين", "مقرات", "مواقع", "مخازن", "معاقل", "عناصر", "مقاتلين"})
 _CAUSE = match_keys({"في", "جراء", "اثر", "بسبب", "خلال"})
@@ -62,19 +67,39 @@ class Arguments:
     def __init__(self, text: Text, kb: KB, entities: list[Cand], triggers: list[Found], article: str | None = None):
         self.text, self.kb, self.entities, self.triggers = text, kb, entities, triggers
         self.forms = [w.form for w in text.words]
+        self._marks: dict[int, int] = {}
+        self.by_sentence: dict[int, list[Cand]] = {}
+        for c in entities:
+            self.by_sentence.setdefault(text.words[c.first].sentence, []).append(c)
         dateline = next((c for c in entities if c.label == "DATE" and self._dateline(c)), None)
         self.lead = self._paragraph(dateline.first) if dateline else None
         self.lead_date = (dateline.value if dateline else None) or article
 
+    def mark(self, k: int) -> int:
+        """Word ``k`` as a verb of saying (``_SAYING``), of carrying out (``_DOING``) or
+        إنه/أنها (``_SAID_SELF``), as bits; worked out once per word."""
+        found = self._marks.get(k)
+        if found is None:
+            form, found = self.forms[k], 0
+            for _, key in stems(form):
+                if key in self.kb.speech_verbs and form != "بين":
+                    found |= _SAYING
+                found |= (_DOING if key in _CONDUCT else 0) | (_SAID_SELF if key in _SELF else 0)
+            self._marks[k] = found
+        return found
+
     def for_trigger(self, t: Found) -> tuple[list[tuple[str, Cand]], dict[str, int | str]]:
         lo, hi = self.text.sentence_bounds(t.first)
-        inside = [c for c in self.entities if lo <= c.first < hi]
+        inside = self.by_sentence.get(self.text.words[t.first].sentence, [])
+        self.sentence_orgs = [c for c in inside if c.label == "ORG"]
+        self.sentence_triggers = [o for o in self.triggers if lo <= o.first < hi]
         args: list[tuple[str, Cand]] = []
         args += self._places(t, inside)
         time = self._time(t, inside)
         if time:
             args.append(("TIME", time))
         agents = self._agents(t, inside)
+        agents += self._short_names(agents)
         args += [("AGENT", c) for c in agents]
         if t.type in ATTACKS:
             args += [("TARGET", c) for c in self._targets(t, inside) if c not in agents]
@@ -95,6 +120,12 @@ class Arguments:
     def _places(self, t: Found, inside: list[Cand]) -> list[tuple[str, Cand]]:
         after = [c for c in inside if c.label in PLACE_LABELS and t.last <= c.first < t.last + _PLACE_WINDOW
                  and not self._other_trigger_between(t, c.first) and self._located(c)]  # fmt: skip
+        after = [c for k, c in enumerate(after) if not (k and self._container(c))]
+        fronted = self._fronted(t, inside)
+        if fronted:
+            if t.type in ("KILLING", "INJURY"):
+                return [("PLACE", fronted)]  # وفي تعز، قتلت امرأة … بقذائف على حي الروضة
+            after = [fronted] + after
         out = []
         for c in after[:4]:
             role = "TARGET" if c.label == "FAC" and t.type in ATTACKS else "PLACE"
@@ -103,6 +134,15 @@ class Arguments:
             before = [c for c in inside if c.label in PLACE_LABELS and t.first - 6 <= c.first < t.first]
             out = [("PLACE", c) for c in before[-1:]]
         return out
+
+    def _fronted(self, t: Found, inside: list[Cand]) -> Cand | None:
+        """The place a sentence opens with (وفي الموصل، انفجرت …): where its events happened."""
+        lo, _ = self.text.sentence_bounds(t.first)
+        first = next((c for c in inside if c.label in PLACE_LABELS), None)
+        if first is None or first.first >= t.first or self.forms[lo] not in _IN:
+            return None
+        opens = first.first == lo + 1 or (first.first == lo and first.start > self.text.words[lo].start)
+        return first if opens and "،" in self.forms[first.last : first.last + 4] else None
 
     def _located(self, c: Cand) -> bool:
         """A place where something happens: after في/ب/قرب …, a place head or another
@@ -117,11 +157,18 @@ class Arguments:
             k -= 1
         return False
 
+    def _container(self, c: Cand) -> bool:
+        """A region named after a place to say where that place is (بلدة الخوي في ولاية
+        غرب كردفان, الفاشر بولاية شمال دارفور): not where the event happened."""
+        before = self.forms[c.first - 1] if c.first else ""
+        country = self.text.text[c.start : c.end] in self.kb.countries  # غربي السودان
+        return country or any(key in _CONTAINERS for _, key in stems(before))
+
     def _other_trigger_between(self, t: Found, end: int) -> bool:
         """Another event's trigger between ``t`` and word ``end`` owns what follows it
         ({الغارات} … إلى {نزوح} … من بلدات X), unless it only says how ``t`` came
         about ({قتل} تسعة في {غارات} على أريحا)."""
-        for o in self.triggers:
+        for o in self.sentence_triggers:
             if t.last <= o.first < end and _family(o.type) != _family(t.type) and not self._cause(o):
                 return True
         return False
@@ -157,7 +204,7 @@ class Arguments:
             against = [c for c in orgs if t.last <= c.first <= t.last + 4 and self.forms[c.first - 1] == "مع"]
             if against:
                 return against[:1]  # معارك عنيفة مع حركة الشباب
-        carried = self._carried_out(t, orgs)
+        carried = self._carried_out(t, orgs) or self._conducted(t)
         if carried:
             return [carried]
         if t.pos == "verb":
@@ -174,9 +221,17 @@ class Arguments:
                 if by:
                     return by[:1]
         left = [c for c in orgs if t.first - _AGENT_WINDOW <= c.first and c.last <= t.first]
-        blocked = {o.first for o in self.triggers if o.first < t.first}
+        blocked = {o.first for o in self.sentence_triggers if o.first < t.first}
         left = [c for c in left if not any(c.last <= b < t.first for b in blocked)]
         return left[-1:]
+
+    def _short_names(self, found: list[Cand]) -> list[Cand]:
+        """The short name in brackets right after a name (قوات سوريا الديمقراطية (قسد))."""
+        out = []
+        for c in found:
+            if c.last < len(self.forms) and self.forms[c.last] in ("(", "«"):
+                out += [o for o in self.sentence_orgs if o.label == c.label and o.first == c.last + 1]
+        return out
 
     def _parties(self, t: Found, orgs: list[Cand]) -> list[Cand]:
         """The parties and brokers of an agreement: the names after توصلت إليه, بوساطة,
@@ -207,20 +262,35 @@ class Arguments:
     def _source(self, c: Cand, t: Found) -> bool:
         """``c`` says, condemns, denies or reports rather than acts: a verb of saying
         right before it (أدانت الحكومة), right after it, or between it and the trigger."""
-        verbs = self.kb.speech_verbs
         before = c.first - 1
         while before > c.first - 4 and (self.forms[before] in _QUOTES or self.forms[before] in self.kb.org_heads):
             before -= 1  # قالت قناة «المسيرة»
-        around = [before, c.last] + list(range(c.last, t.first))
-        return any(0 <= k < len(self.forms) and self.forms[k] != "بين"
-                   and any(key in verbs for _, key in stems(self.forms[k])) for k in around)  # fmt: skip
+        around = [before, c.last, *range(c.last, t.first)]
+        return any(self.mark(k) & _SAYING for k in around if 0 <= k < len(self.forms))
 
     def _claimed(self, t: Found, orgs: list[Cand]) -> Cand | None:
         """X … مسؤوليته عن {الهجوم}: the one who claims the event."""
         if t.first < 2 or self.forms[t.first - 1] != "عن" or self.forms[t.first - 2] not in _CLAIM:
             return None
-        before = [c for c in self.entities if c.label == "ORG" and t.first - 2 - _AGENT_WINDOW <= c.first < t.first - 2]
-        return before[-1] if before else None
+        before = [c for c in self.sentence_orgs if t.first - 2 - _AGENT_WINDOW <= c.first < t.first - 2]
+        return before[0] if before else None  # أعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها
+
+    def _conducted(self, t: Found) -> Cand | None:
+        """The one between a verb of carrying out and the trigger (شنت مديرية أمن X حملة
+        {اعتقالات}, نفذ سلاح الجو {غارات}), or the one that says it did it (قال الجيش
+        إنه نفذ {ضربات}, قال الجيش إنه «{استهدف} …»)."""
+        for k in range(max(0, t.first - _AGENT_WINDOW), t.first):
+            if self.mark(k) & _DOING:
+                between = [c for c in self.sentence_orgs if k < c.first and c.last <= t.first]
+                if between:
+                    return between[0]
+            if self.mark(k) & _SAID_SELF and (
+                any(w in _CONDUCT for w in self.forms[k + 1 : t.first]) or t.pos == "verb" and t.first - k <= 2
+            ):
+                said = [c for c in self.sentence_orgs if k - _AGENT_WINDOW <= c.first and c.last <= k]
+                if said:
+                    return said[-1]
+        return None
 
     def _carried_out(self, t: Found, orgs: list[Cand]) -> Cand | None:
         """{غارات} شنها الجيش, {قذائف} هاون أطلقها الحوثيون, {هجوم} شنه مسلحون من جماعة X."""

@@ -75,6 +75,11 @@ class KB:
         return {word: tuple(sorted(parts)) for word, parts in table.items()}
 
     @cached_property
+    def countries(self) -> frozenset[str]:
+        """Match keys of the countries the nationality adjectives name (سوريا, السودان)."""
+        return frozenset(match_key(country) for country in self.nationality.values())
+
+    @cached_property
     def surnames(self) -> frozenset[str]:
         """Last words of listed persons' names that stand nowhere else in the lists
         (بلير of توني بلير): a later or lone mention of the person."""

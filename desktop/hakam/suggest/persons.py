@@ -162,16 +162,16 @@ def _reading(ctx: Context, i: int, first: bool) -> tuple[int, int] | None:
     """(prefix, strength) of word ``i`` as part of a name: a listed surname (``STRONG`` + 1,
     when it also looks like a name) or its ``namelike.level``; the first word may carry a
     proclitic (لفرويد)."""
-    if i in ctx.taken or not ctx.name_like(i):
+    if i in ctx.taken:
         return None
     best: tuple[int, int] | None = None
     for prefix, key in stems(ctx.form(i)) if first else ((0, ctx.form(i)),):
-        if prefix == 0 and not ctx.plain_word(i, initial_fa=True) or _feminine(ctx, i) or key in ctx.kb.first_names:
-            continue
-        strength = level(key)
+        strength = level(key)  # cached: the cheap test first
         if key in ctx.kb.surnames:
             strength = STRONG + 1 if strength else STRONG
-        if strength >= WEAK and (best is None or strength > best[1]):
+        if strength < WEAK or best is not None and strength <= best[1] or key in ctx.kb.first_names:
+            continue
+        if (prefix or ctx.plain_word(i, initial_fa=True)) and ctx.name_like(i) and not _feminine(ctx, i):
             best = prefix, strength  # وبلير: و + بلير (a listed surname), not وب + لير
     return best
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from hakam.core.arabic import match_keys
 from hakam.suggest.cands import PATTERN, PATTERN_WEAK, Cand
 from hakam.suggest.context import Context, arabic, clitic_article, definite
+from hakam.suggest.namelike import common_word
 
 # First words of compound place names (كفر نبل، تل أبيض، دير الزور).
 _COMPOUND = match_keys(
@@ -37,8 +38,8 @@ def _place_name(ctx: Context, j: int) -> bool:
         return False
     if form.startswith("ال"):
         return definite(form) and form not in kb.stopwords and ctx.family(j)
-    if form in _GENERIC:
-        return False
+    if form in _GENERIC or common_word(form) and ctx.stem_in(j - 1, kb.org_heads):
+        return False  # مديرية أمن …: after a head of both kinds, a common word names an organisation
     written = ctx.text.original_form(ctx.words[j].start, ctx.words[j].end)
     head = ctx.text.original_form(ctx.words[j - 1].start, ctx.words[j - 1].end)
     feminine = head.endswith(("ة", "ات", "اء")) or ctx.form(j - 1) in _PLURAL_HEADS
