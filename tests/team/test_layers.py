@@ -114,3 +114,13 @@ def test_an_annotators_queue_is_their_assignments_with_their_own_status(new_db) 
     assert [(v.id, v.status) for v in badr.documents.find()] == [(first, REVIEWED), (second, TODO)]
     assert [v.id for v in amal.documents.find(status=TODO)] == [first]  # amal has not reviewed it yet
     assert badr.documents.ids(TODO) == [second]
+
+
+def test_training_reads_the_curated_layer_else_a_reviewer_s(team) -> None:
+    amal, badr, doc = team
+    amal.decisions.accept_all(doc)
+    amal.decisions.mark_reviewed(doc)
+    owner = Store(amal.path, annotator="lead")
+    assert [s.label for s in owner.items.reviewed_document(doc).spans] == ["GPE", "DATE"]  # amal's
+    owner.team.write_curated(doc, [DAMASCUS], [], {DAMASCUS.key: ("amal",)})
+    assert [s.label for s in owner.items.reviewed_document(doc).spans] == ["GPE"]  # the curated layer
