@@ -56,3 +56,8 @@ def test_a_head_and_a_name_like_word_is_an_organisation(suggest):
 def test_a_head_of_both_kinds_and_a_common_word_is_no_place(suggest):
     found, _, _ = suggest("وشنت مديرية أمن المحافظة حملة اعتقالات")
     assert not any(label in ("GPE", "LOC") for label, _ in found)
+
+
+def test_a_quoted_name_after_a_head_is_an_organisation(suggest):
+    found, _, _ = suggest("وذكرت شركة «جنرال موتورز» أن مبيعاتها تراجعت")
+    assert ("ORG", "جنرال موتورز") in found
