@@ -59,5 +59,5 @@ def test_a_head_of_both_kinds_and_a_common_word_is_no_place(suggest):
 
 
 def test_a_quoted_name_after_a_head_is_an_organisation(suggest):
-    found, _, _ = suggest("وذكرت شركة «جنرال موتورز» أن مبيعاتها تراجعت")
-    assert ("ORG", "جنرال موتورز") in found
+    found, _, _ = suggest("وذكرت شركة «فالكوريت للتقنيات» أن مبيعاتها تراجعت")  # a name no list holds
+    assert ("ORG", "فالكوريت للتقنيات") in found
