@@ -9,6 +9,8 @@ quotes after an organisation's name.
   النظام and words like الحكومية (``_GENERIC``).
 - A known ministry, army or police name also takes the adjectives after it
   (وزارة الصحة العامة اللبنانية).
+- A head without the article takes a name-like word (جامعة برينستون) or a name
+  in quotes (شركة «X»).
 """
 
 from __future__ import annotations
