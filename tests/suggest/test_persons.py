@@ -13,6 +13,7 @@ import pytest
         ("وقال بلير لمحطة تلفزيون إن القرار صائب", "بلير"),  # a listed surname after a verb of saying
         ("وسيتوجه شافيز بعد ذلك إلى روسيا", "شافيز"),  # a listed surname that looks like a name
         ("والتقى الوزير بوش وبلير في لندن", "بلير"),  # listed after a person
+        ("وصل الملك عبدالله الثاني إلى الكويت", "عبدالله الثاني"),  # عبد joined, a regnal number
     ],
 )
 def test_persons_without_a_title(suggest, text, name):
