@@ -59,7 +59,7 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
     """End (exclusive) of the name words from word ``j``; strict: only clearly name-like words."""
     limit = min(j + _CHAIN_MAX, len(ctx.words))
     kunya = ctx.kb.kunya
-    while j < limit and j not in ctx.taken:
+    while j < limit and j not in ctx.taken and not ctx.title_at(j):  # خوان كارلوس ملك إسبانيا
         form, after = ctx.form(j), j + 1
         first = _first_name_at(ctx, j, clitics=False)
         if first:
