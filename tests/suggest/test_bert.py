@@ -36,3 +36,28 @@ def test_label_mapping():
     spans = _spans(text, word_tokens(text), ["O", "O", "B-LOC", "I-LOC", "O", "B-LOC"], "bert@t")
     assert [text[s.start : s.end] for s in spans] == ["الباغوز", "دمشق"]
     assert _schema_label("LOC", "نهر الفرات") == "LOC" and _schema_label("MISC", "x") is None
+
+
+class _Unsafe:
+    """A pickle whose loading would call a function: torch's weights_only loader refuses it."""
+
+    def __reduce__(self):
+        return (print, ("an unsafe pickle ran",))
+
+
+def test_a_pickled_model_refused_by_weights_only_is_one_line(tmp_path, capsys):
+    import pickle
+
+    from hakam.cli import main
+
+    folder = save_random_model(tmp_path / "unsafe-bert", ["قال", "دمشق"])
+    for weights in folder.glob("*.safetensors"):
+        weights.unlink()
+    (folder / "pytorch_model.bin").write_bytes(pickle.dumps(_Unsafe()))
+    text = tmp_path / "a.txt"
+    text.write_text("قال في دمشق", encoding="utf-8")
+    assert main(["suggest", "--model", f"bert:{folder}", str(text)]) == 1
+    captured = capsys.readouterr()
+    assert "an unsafe pickle ran" not in captured.out + captured.err
+    assert "the weights are a pickle that torch's safe loader refuses (weights_only)" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1, captured.err

@@ -49,6 +49,11 @@ def explain(error: BaseException, database: object) -> str | None:
     """One line for a failure a user can cause, or ``None`` for a bug."""
     import orjson
 
+    from hakam.suggest.bert import BertError
+    from hakam.suggest.crf_blob import CrfError
+
+    if isinstance(error, (BertError, CrfError)):  # a model that cannot be loaded, raised on first use
+        return one_line(str(error), 400)
     if _is_database_error(error) or type(error).__name__ == "StoreUnavailable":
         message = one_line(str(error)) or type(error).__name__
         for needle, meaning in _DATABASE_MESSAGES:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,20 @@ def _sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     ]
 
 
+class BertError(ValueError):
+    """A model folder that cannot be loaded; the message names it and says why."""
+
+
+def _load_failure(path: Path, error: Exception) -> BertError:
+    import pickle
+
+    if isinstance(error, pickle.UnpicklingError) or "weights_only" in str(error):
+        return BertError(f"{path}: the weights are a pickle that torch's safe loader refuses (weights_only); "
+                         "Hakam loads no unsafe pickle: use a copy of the model saved as safetensors")  # fmt: skip
+    first = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+    return BertError(f"{path}: cannot load the model ({type(error).__name__}: {first})")
+
+
 class BertSuggester:
     name = "bert"
 
@@ -67,7 +82,12 @@ class BertSuggester:
     def recognizer(self):
         with self._lock:
             if self._recognizer is None:
-                self._recognizer = recognizer_class()(str(self.path), use_gpu=False)
+                try:
+                    with warnings.catch_warnings():  # torch warns before it refuses a pickle: the refusal says it all
+                        warnings.simplefilter("ignore")
+                        self._recognizer = recognizer_class()(str(self.path), use_gpu=False)
+                except Exception as error:  # torch, transformers and camel-tools raise many kinds
+                    raise _load_failure(self.path, error) from error
             return self._recognizer
 
     def suggest(self, doc: Document) -> Suggestions:
