@@ -754,8 +754,8 @@
         <translation>قاعدة البيانات المستخدمة:</translation>
     </message>
     <message>
-        <source>&amp;Database file:</source>
-        <translation>&amp;قاعدة البيانات (ملف):</translation>
+        <source>&amp;Database (file or postgresql:// URL):</source>
+        <translation>&amp;قاعدة البيانات (ملف أو عنوان postgresql://):</translation>
     </message>
     <message>
         <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>

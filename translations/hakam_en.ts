@@ -754,7 +754,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Database file:</source>
+        <source>&amp;Database (file or postgresql:// URL):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
