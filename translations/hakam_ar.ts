@@ -521,6 +521,10 @@
         <translation>جارٍ الاقتراح</translation>
     </message>
     <message>
+        <source>Rules only: %1</source>
+        <translation>القواعد وحدها: %1</translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>

@@ -521,6 +521,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rules only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation type="unfinished"></translation>
     </message>

@@ -78,6 +78,11 @@ class FileWork(QObject):
             if session.doc is not None and session.doc.id in ids:
                 session.reload()
             self._say(fmt(self.tr("Suggestions ready for %1 documents: J goes to the first one"), count))
+            from hakam.suggest.training import model_problem
+
+            problem = model_problem(store)  # a damaged active model: the rules suggested alone
+            if problem:
+                self._say(fmt(self.tr("Rules only: %1"), problem), 15000)
 
         return self.run(self.tr("Suggesting"), lambda state: tasks.suggest(store, ids, state), done)
 
