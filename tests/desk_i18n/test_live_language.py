@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+import shiboken6
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,6 +41,7 @@ def test_language_switch_rebuilds_the_window(qapp, qtbot, tmp_path, monkeypatch)
         dialog.language.setCurrentIndex(dialog.language.findData("ar"))
         dialog.accept()
         qtbot.waitUntil(lambda: not window.isVisible())
+        window.deleteLater()
         fresh = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "hakam-desk" and w.isVisible())
         assert i18n.current_language() == "ar" and fresh.isRightToLeft()
         assert fresh.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -50,6 +52,7 @@ def test_language_switch_rebuilds_the_window(qapp, qtbot, tmp_path, monkeypatch)
         else:
             pytest.skip("the Arabic catalog is not compiled (run make translations)")
         fresh.close()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(fresh))  # a rebuilt window is deleted when it closes
     finally:
         i18n.install(qapp, "en")
         store.close()

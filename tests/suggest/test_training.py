@@ -61,6 +61,16 @@ def test_blob_round_trip(trained, featurize):
         unpack(b"not a model")
 
 
+def test_fifty_documents_or_more_hold_one_fifth_out():
+    from hakam.suggest.training import held_out_folds
+
+    assert [len(held) for _, held in held_out_folds(corpus(60, 4, "a"))] == [12]
+    folds = held_out_folds(corpus(12, 4, "a"))
+    assert len(folds) == 5 and sorted(d.id for _, held in folds for d in held) == sorted(
+        d.id for d in corpus(12, 4, "a")
+    )
+
+
 def test_split_is_deterministic():
     docs = corpus(10, 4, "a")
     train, held = split(docs)
@@ -83,7 +93,8 @@ def store(tmp_path) -> Store:
 def test_train_from_store_saves_and_activates(store):
     stages = []
     result = train_from_store(store, progress=lambda stage, done, total: stages.append(stage))
-    assert result.model_version_id and result.train_documents == 15 and result.held_out == 3
+    assert result.model_version_id and result.train_documents == 15
+    assert result.held_out == 15 and result.scores["folds"] == 5  # under 50 documents each is held out once
     assert result.scores["crf"]["entities"]["micro"]["f1"] > 0.8
     assert "done" in stages and result.learned_names > 0
     row = store.models.info(result.model_version_id)

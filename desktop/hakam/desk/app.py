@@ -14,8 +14,6 @@ from hakam.desk.fonts import load_fonts
 from hakam.desk.window import MainWindow
 from hakam.store import Store
 
-_open: set[MainWindow] = set()
-
 
 def language_preference() -> str:
     """``$HAKAM_LANG`` (``ar``, ``en``), else the preference in settings.json, else ``system``."""
@@ -43,8 +41,6 @@ def build_window(
     language = i18n.install(app, language_preference())  # also mirrors the layout for Arabic
     apply_theme(app, settings.load().settings.theme)
     window = MainWindow(store, language)
-    _open.add(window)  # kept alive here; a window rebuilt in another language replaces it
-    window.destroyed.connect(lambda: _open.discard(window))
     window.queue.set_order(order)
     if ask_annotator and store.settings.get("annotator") is None:
         window.ask_annotator()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QSize, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
@@ -103,6 +104,8 @@ class Dashboard(QWidget):
         self._reading = run_task(lambda _state: (stats.summary(), stats.counts()), self._arrived, self._failed)
 
     def _arrived(self, result: tuple[analytics.Summary, dict]) -> None:
+        if not shiboken6.isValid(self):  # closed while the figures were read
+            return
         self._reading = None
         self.summary, counts = result
         self._draw(self.summary, counts)
@@ -112,6 +115,8 @@ class Dashboard(QWidget):
             self.refresh()
 
     def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._reading = None
         self.totals.setText(fmt(self.tr("The figures could not be read: %1"), error))
 

@@ -83,7 +83,16 @@ class Tools(QObject):
         old.session.save_position()
         doc = old.session.doc.id if old.session.doc else None
         fresh = build_window(old.store, doc, ask_annotator=False, order=old.queue.order.currentData())
+        fresh.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # nothing holds it: closing deletes it
+        _keep(fresh)
         fresh.resize(old.size())
         fresh.show()
-        old.close()
-        old.deleteLater()
+        old.close()  # deleted too when it was itself a rebuilt window
+
+
+_windows: list[QObject] = []  # a rebuilt window has no other owner until it closes
+
+
+def _keep(window: QObject) -> None:
+    _windows.append(window)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)

@@ -13,8 +13,11 @@ items still count; a ``Choice`` says it:
   (``None``: never).
 
 ``choose`` picks each label's choice on held-out reviewed documents (the model
-trained without them): the one of ``CANDIDATES`` with the best F1, then the
-fewest false positives, the earlier one on a tie (the model alone first). A
+trained without them, or cross-validated): the one of ``CANDIDATES`` with the
+best F1, then the fewest false positives. The shipped behaviour (the rules lead)
+comes first and any other choice must beat the best so far by ``MARGIN``: the
+model decides where the reviewed documents show it better — where reviewers
+draw boundaries their own way, the rules lose there and the model leads. A
 label the model never learned (none in the reviewed documents) stays with the
 rules, or is dropped when the rules' items of it were all wrong there: reviewers
 who never use GPE (ANERcorp tags every place LOC) get no GPE suggestions. ``stack`` applies a policy to one
@@ -45,15 +48,18 @@ class Choice:
 
 
 CANDIDATES: tuple[Choice, ...] = (
+    Choice(RULES, None),
     Choice(MODEL, None),
     Choice(MODEL, 0.5),
     Choice(MODEL, 0.25),
     Choice(MODEL, 0.1),
     Choice(MODEL, 0.0),
     Choice(RULES, 0.5),
-    Choice(RULES, None),
 )
 DEFAULT = Choice(MODEL, 0.5)  # no held-out documents to choose on
+# Held-out F1 a choice must gain over the best before it: the shipped behaviour (the rules
+# lead) stays unless the reviewed documents show the model doing better.
+MARGIN = 0.005
 UNKNOWN = Choice(RULES, None)  # a label the model was never trained on
 
 
@@ -197,9 +203,10 @@ def _counts(cases: Sequence[Case], label: str, policy: Policy) -> tuple[int, int
 
 
 def choose(cases: Sequence[Case], known: Iterable[str], rounds: int = 2) -> Policy:
-    """Per label, the first of its candidates with the best held-out F1 (then the fewest
-    false positives), the other labels at their current choice. A label the model
-    never learned is kept from the rules or dropped (reviewers who never used it)."""
+    """Per label, the candidate with the best held-out F1 (then the fewest false
+    positives), the other labels at their current choice; each after the first must
+    win by ``MARGIN`` (held-out sets are small early on). A label the model never
+    learned is kept from the rules or dropped (reviewers who never used it)."""
     known = frozenset(known)
     labels = sorted({_label(i) for c in cases for i in (*c.gold, *c.model, *c.others)})
     choices: dict[str, Choice] = {}
@@ -207,10 +214,11 @@ def choose(cases: Sequence[Case], known: Iterable[str], rounds: int = 2) -> Poli
         for label in labels:
             candidates = CANDIDATES if label in known else (UNKNOWN, Choice(MODEL, None))
             best, best_rank = candidates[0], (-1.0, 0)
-            for candidate in candidates:
+            for n, candidate in enumerate(candidates):
                 tp, fp, fn = _counts(cases, label, Policy({**choices, label: candidate}, known))
-                rank = (round(_f1(tp, fp, fn), 9), -fp)
+                f1 = _f1(tp, fp, fn)
+                rank = (round(f1 - (MARGIN if n and label in known else 0.0), 9), -fp)
                 if rank > best_rank:
-                    best, best_rank = candidate, rank
+                    best, best_rank = candidate, (round(f1, 9), -fp)
             choices[label] = best
     return Policy(choices, known)

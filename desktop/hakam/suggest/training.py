@@ -1,7 +1,8 @@
 """Training from the store and refreshing suggestions: the API the desk and the CLI call.
 
 - ``train_from_store``: CRF taggers from reviewed documents; 20% held out
-  (deterministically, by a hash of the document id) gives the scores and the
+  (deterministically, by a hash of the document id; 5-fold cross-validation
+  under 50 documents, so each is held out once) gives the scores and the
   stacking policy (``hakam.suggest.stacking``: per label, how far the rules still
   count beside the model), then the model is trained on all of them and saved
   as a ``ModelVersion`` (kind ``crf``, crfsuite bytes and the policy in ``blob``),
@@ -36,6 +37,8 @@ from hakam.suggest.stacking import Case, choose
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]
 HOLD_OUT = 5  # one document in five
+CROSS_UNDER = 50  # fewer reviewed documents: cross-validation instead of one held-out fifth
+FOLDS = 5
 CRF_KIND = "crf"
 
 
@@ -68,6 +71,20 @@ def split(docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:
     return [d for d in ranked if id(d) not in held_ids], held
 
 
+def held_out_folds(docs: Sequence[Document]) -> list[tuple[list[Document], list[Document]]]:
+    """(train, held out) pairs that score the model and choose its stacking policy: one
+    split (``split``) from ``CROSS_UNDER`` documents on; below, ``FOLDS``-fold cross
+    validation, so every document is held out once (a fifth of a dozen is too few)."""
+    if len(docs) < 2:
+        return []
+    if len(docs) >= CROSS_UNDER:
+        return [split(docs)]
+    ranked = split(docs)[0] + split(docs)[1]
+    k = min(FOLDS, len(ranked))
+    return [([d for j, d in enumerate(ranked) if j % k != i], [d for j, d in enumerate(ranked) if j % k == i])
+            for i in range(k)]  # fmt: skip
+
+
 def reviewed_documents(store) -> list[Document]:
     from hakam.store import REVIEWED
 
@@ -87,25 +104,41 @@ def train_from_store(
     names = learned.update(store)
     if not docs:
         return TrainResult(None, 0, 0, learned_names=names)
-    train, held = split(docs)
+    folds = held_out_folds(docs)
+    held = [d for _, fold in folds for d in fold]
     featurize = Featurizer()
     scores: dict[str, Any] = {}
     policy = None
-    if held:
-        progress("held-out model", 0, 3)
-        blob = train_models(train, featurize, should_stop)
-        if blob is None:
-            return TrainResult(None, len(docs), len(held), stopped=True, learned_names=names)
-        progress("scoring", 1, 3)
-        crf = CrfSuggester(blob, "held-out", featurize)
+    if folds:
         rules = featurize.rules
-        policy = choose(held_out_cases(held, rules, crf), crf.known_labels())
-        crf.policy = policy
+        cases: list[Case] = []
+        models: dict[int, CrfSuggester] = {}
+        known: set[str] = set()
+        for n, (train, fold) in enumerate(folds):
+            progress("held-out model", n, len(folds) + 1)
+            blob = train_models(train, featurize, should_stop)
+            if blob is None:
+                return TrainResult(None, len(docs), len(held), stopped=True, learned_names=names)
+            crf = CrfSuggester(blob, "held-out", featurize)
+            cases += held_out_cases(fold, rules, crf)
+            known |= crf.known_labels()
+            models.update((id(d), crf) for d in fold)
+        policy = choose(cases, known)
+        for crf in models.values():
+            crf.policy = policy
+
+        def each(name: str) -> Callable[[Document], Any]:
+            by_text = {d.text: models[id(d)] for d in held}
+            if name == "crf":
+                return lambda doc: by_text[doc.text].suggest(doc)
+            return lambda doc: Ensemble([rules, by_text[doc.text]]).suggest(doc)
+
         scores = {
             "held_out_documents": len(held),
+            "folds": len(folds),
             "rules": _summary(evaluate(held, rules.suggest)),
-            "crf": _summary(evaluate(held, crf.suggest)),
-            "ensemble": _summary(evaluate(held, Ensemble([rules, crf]).suggest)),
+            "crf": _summary(evaluate(held, each("crf"))),
+            "ensemble": _summary(evaluate(held, each("ensemble"))),
             "policy": policy.as_json(),
         }
     progress("final model", 2, 3)
