@@ -113,11 +113,11 @@ def _unplaced(record: ImportRecord) -> list[Span]:
 
 def _free_id(store: Store, doc: Document) -> str | None:
     """``doc.id`` when no other document has it, else the first free ``ID-<hash>[-N]``."""
-    if doc.id is None or store.documents.by_ext_id(doc.id) is None:
+    if doc.id is None or not store.documents.has_ext_id(doc.id):
         return doc.id
     base = f"{doc.id}-{hashlib.sha256(doc.text.encode('utf-8')).hexdigest()[:8]}"
     candidate, number = base, 1
-    while store.documents.by_ext_id(candidate) is not None:
+    while store.documents.has_ext_id(candidate):
         number += 1
         candidate = f"{base}-{number}"
     return candidate
@@ -256,8 +256,9 @@ def _check_new_names(record: ImportRecord, missing: Counter[tuple[str, str]], sc
 
 
 def _checked(items: Iterable, label_map: Mapping[str, str], schema: Schema, skip_invalid: bool, add_labels: bool,
-             unknown: _Unknown, skipped: list[str] | None) -> Iterator[ImportRecord]:  # fmt: skip
-    """The valid records, mapped; bad ones raise (or are listed in ``skipped`` and left out)."""
+             unknown: _Unknown, skipped: list[str], bad: set[tuple[str, int | None]]) -> Iterator[ImportRecord]:  # fmt: skip
+    """The valid records, mapped; bad ones raise (or are listed in ``skipped``, their
+    place in ``bad``, and left out)."""
     for item in items:
         try:
             if isinstance(item, InputError):
@@ -270,11 +271,20 @@ def _checked(items: Iterable, label_map: Mapping[str, str], schema: Schema, skip
         except InputError as error:
             if not skip_invalid:
                 raise
-            if skipped is not None:
-                skipped.append(str(error))
+            skipped.append(str(error))
+            bad.add((error.path, error.line))
             continue
         unknown.add(record, missing)
         yield record
+
+
+def _rereading(
+    items: Iterable, label_map: Mapping[str, str], bad: set[tuple[str, int | None]]
+) -> Iterator[ImportRecord]:
+    """The second reading: the records the check let through, mapped (not checked again)."""
+    for item in items:
+        if not isinstance(item, InputError) and (item.path, item.line) not in bad:
+            yield _mapped(item, label_map)
 
 
 def _read_into(store: Store, read: Callable[[], Iterable], path: Path, reviewed: bool, skip_invalid: bool,
@@ -283,12 +293,13 @@ def _read_into(store: Store, read: Callable[[], Iterable], path: Path, reviewed:
     """Check every record (nothing written), then read the file again and write it
     ``BATCH`` documents a transaction."""
     unknown = _Unknown()
-    for _ in _checked(read(), label_map, store.schema, skip_invalid, add_labels, unknown, partial.skipped):
+    bad: set[tuple[str, int | None]] = set()
+    for _ in _checked(read(), label_map, store.schema, skip_invalid, add_labels, unknown, partial.skipped, bad):
         pass
     if unknown.records and not add_labels:
         raise unknown.error()
     _clash_between_new(unknown)
-    records = _checked(read(), label_map, store.schema, True, add_labels, _Unknown(), None)  # bad ones listed already
+    records = _rereading(read(), label_map, bad)
     done, written = 0, BATCH
     while written == BATCH:
         written = 0

@@ -57,6 +57,10 @@ class Documents:
     def get(self, document_id: int) -> DocumentView:
         return document_view(self._table.get_by_id(document_id))
 
+    def has_ext_id(self, ext_id: str) -> bool:
+        """Whether a document has this id (one indexed lookup: imports ask for every record)."""
+        return self._store.execute("SELECT 1 FROM document WHERE ext_id = ?", (ext_id,)).fetchone() is not None
+
     def by_ext_id(self, ext_id: str) -> DocumentView | None:
         row = self._table.get_or_none(self._table.ext_id == ext_id)
         return document_view(row) if row else None
