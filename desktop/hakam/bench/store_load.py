@@ -130,8 +130,7 @@ def run_load(location: Path | str | None, writers: int, seconds: float, rate: fl
             process.join()
         elapsed = time.perf_counter() - started
         store = Store(where, annotator="bench")
-        Decision = store.tables.Decision
-        logged = {batch for (batch,) in Decision.select(Decision.batch).distinct().tuples()}
+        logged = store.decisions.batches()
         backend = "postgresql" if store.is_postgresql else "sqlite"
         store.close()
     latencies = [ms for _, lat, _, _ in results for ms in lat]

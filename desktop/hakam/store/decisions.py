@@ -524,6 +524,11 @@ class Decisions:
             for d in query
         ]
 
+    def batches(self) -> set[int]:
+        """The batch number of every action in the log (what a writer was acknowledged is among them)."""
+        Decision = self._t.Decision
+        return {batch for (batch,) in Decision.select(Decision.batch).distinct().tuples()}
+
     def count_since(self, seconds: float) -> int:
         """Decision rows written at or after the unix time ``seconds``."""
         return self._t.Decision.select().where(self._t.Decision.at >= seconds).count()
