@@ -25,3 +25,15 @@ def test_a_damaged_active_model_is_left_out_and_said(window, store, monkeypatch,
     qtbot.waitUntil(lambda: "Rules only:" in window.statusBar().currentMessage())
     message = window.statusBar().currentMessage()
     assert "the active CRF model 3 cannot be used (damaged CRF model" in message
+
+
+def test_help_menu_checks_the_database(window, store, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    help_menu = window.menuBar().actions()[-1].menu()
+    action = next(a for a in help_menu.actions() if a.text() == "Check the database")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "check-result") is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "check-result")
+    assert box.text() == "The database is sound."
+    box.close()

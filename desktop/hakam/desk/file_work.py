@@ -106,6 +106,24 @@ class FileWork(QObject):
 
         self.run(self.tr("Importing"), lambda state: tasks.import_files(store, paths, state), done)
 
+    def check_database(self) -> None:
+        def done(report: Any) -> None:
+            if report is None:
+                text = self.tr("A PostgreSQL server checks its own pages; nothing to check here.")
+            elif report.sound:
+                text = self.tr("The database is sound.")
+            else:
+                listed = "\n".join(report.problems)
+                text = fmt(self.tr("%1 problems found:\n%2\n\nTo save what can be saved into a new file, run "
+                                   "'hakam check --repair' in a terminal."), report.counts["problems"], listed)  # fmt: skip
+            box = QMessageBox(QMessageBox.Icon.Information if report is None or report.sound else
+                              QMessageBox.Icon.Warning, self.tr("Check the database"), text, parent=self.window)  # fmt: skip
+            box.setObjectName("check-result")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+        self.run(self.tr("Checking the database"), lambda state: tasks.check_database(self.store, state), done)
+
     def load_samples(self) -> None:
         store = self.store
 
