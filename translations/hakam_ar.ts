@@ -788,8 +788,8 @@ To save what can be saved into a new file, run &apos;hakam check --repair&apos; 
         <translation>قاعدة البيانات المستخدمة:</translation>
     </message>
     <message>
-        <source>&amp;Database file:</source>
-        <translation>&amp;قاعدة البيانات (ملف):</translation>
+        <source>&amp;Database (file or postgresql:// URL):</source>
+        <translation>&amp;قاعدة البيانات (ملف أو عنوان postgresql://):</translation>
     </message>
     <message>
         <source>A new language rebuilds the window at once; the database file takes effect the next time Hakam starts (--db and $HAKAM_DB, when given, still come first).</source>

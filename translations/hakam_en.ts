@@ -785,7 +785,7 @@ To save what can be saved into a new file, run &apos;hakam check --repair&apos; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Database file:</source>
+        <source>&amp;Database (file or postgresql:// URL):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ import pytest
         ("وقال بلير لمحطة تلفزيون إن القرار صائب", "بلير"),  # a listed surname after a verb of saying
         ("وسيتوجه شافيز بعد ذلك إلى روسيا", "شافيز"),  # a listed surname that looks like a name
         ("والتقى الوزير بوش وبلير في لندن", "بلير"),  # listed after a person
+        ("وصل الملك عبدالله الثاني إلى الكويت", "عبدالله الثاني"),  # عبد joined, a regnal number
     ],
 )
 def test_persons_without_a_title(suggest, text, name):
@@ -56,3 +57,8 @@ def test_a_head_and_a_name_like_word_is_an_organisation(suggest):
 def test_a_head_of_both_kinds_and_a_common_word_is_no_place(suggest):
     found, _, _ = suggest("وشنت مديرية أمن المحافظة حملة اعتقالات")
     assert not any(label in ("GPE", "LOC") for label, _ in found)
+
+
+def test_a_quoted_name_after_a_head_is_an_organisation(suggest):
+    found, _, _ = suggest("وذكرت شركة «فالكوريت للتقنيات» أن مبيعاتها تراجعت")  # a name no list holds
+    assert ("ORG", "فالكوريت للتقنيات") in found

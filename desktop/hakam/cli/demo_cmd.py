@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     added = add_samples(store)  # suggestions, not the gold
-    print(f"demo: {len(added)} sample articles added to {store.path}", file=sys.stderr)
+    print(f"demo: {len(added)} sample articles added to {store.name}", file=sys.stderr)
     if added:
         progress = TerminalProgress("suggest", len(added))
         suggester = suggester_for_store(store, warn=lambda text: print(f"demo: warning: {text}", file=sys.stderr))

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if view is None and args.doc.isdigit() and int(args.doc) in store.documents.ids():
             document = int(args.doc)
         elif view is None:
-            raise CommandError(f"no document {args.doc!r} in {store.path}")
+            raise CommandError(f"no document {args.doc!r} in {store.name}")
         else:
             document = view.id
     from hakam.desk import app  # the CLI's one door into the desk (allowed in pyproject's contract)

@@ -40,7 +40,7 @@ class PreferencesDialog(QDialog):
     saved = Signal(object)  # hakam.settings.Settings
 
     def __init__(self, current: st.Settings, parent: QWidget | None = None, path: Path | None = None,
-                 in_use: Path | None = None):  # fmt: skip
+                 in_use: Path | str | None = None):  # fmt: skip
         super().__init__(parent)
         self.setObjectName("preferences")
         self.setWindowTitle(self.tr("Preferences"))
@@ -86,7 +86,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
         form.addRow("", self.suggest_after_import)
         form.addRow(QLabel(self.tr("Database in use:")), self.in_use)  # no buddy: nothing to edit there
-        form.addRow(self._label(self.tr("&Database file:"), self.database), database_row)
+        form.addRow(self._label(self.tr("&Database (file or postgresql:// URL):"), self.database), database_row)
         self.note = QLabel(
             self.tr(
                 "A new language rebuilds the window at once; the database file takes effect the next "

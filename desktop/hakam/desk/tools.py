@@ -57,7 +57,7 @@ class Tools(QObject):
     def preferences(self) -> None:
         from hakam.desk.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(settings.load().settings, self.window, in_use=self.window.store.path)
+        dialog = PreferencesDialog(settings.load().settings, self.window, in_use=self.window.store.name)
         dialog.saved.connect(self._apply)
         dialog.open()
 

@@ -9,6 +9,8 @@ quotes after an organisation's name.
   النظام and words like الحكومية (``_GENERIC``).
 - A known ministry, army or police name also takes the adjectives after it
   (وزارة الصحة العامة اللبنانية).
+- A head without the article takes a name-like word (جامعة برينستون) or a name
+  in quotes (شركة «X»).
 """
 
 from __future__ import annotations
@@ -62,7 +64,26 @@ def organisations(ctx: Context) -> list[Cand]:
         found = None if i in ctx.taken else _org_at(ctx, i)
         if found:
             out.append(found)
-    return out + _extended(ctx)
+    return out + _extended(ctx) + _quoted(ctx)
+
+
+_OPEN, _CLOSE = ("«", '"'), ("»", '"')
+
+
+def _quoted(ctx: Context) -> list[Cand]:
+    """A name in quotes right after a head word (صحيفة «الأهرام», شركة «جنرال موتورز»)."""
+    out = []
+    for i in range(len(ctx.words) - 2):
+        if ctx.form(i + 1) not in _OPEN or i in ctx.taken or definite(ctx.form(i)):
+            continue
+        if not ctx.stem_in(i, ctx.kb.org_heads):
+            continue
+        end = i + 2
+        while end < len(ctx.words) and end - i <= 6 and ctx.form(end) not in _CLOSE and end not in ctx.taken:
+            end += 1
+        if ctx.form(end) in _CLOSE and end > i + 2 and not any(ctx.kb.lexical(ctx.form(k)) for k in range(i + 2, end)):
+            out.append(ctx.cand(i + 2, 0, end, "ORG", PATTERN))
+    return out
 
 
 def _org_at(ctx: Context, i: int) -> Cand | None:

@@ -18,6 +18,10 @@ _NAMING = match_keys({"يدعى", "تدعى", "يدعي", "المدعو", "ال�
 _COMPASS = match_keys({"الجنوبي", "الشمالي", "الجنوبيه", "الشماليه", "الغربي", "الشرقي"})  # الكوري الجنوبي
 _NOT_SAYING = match_keys({"بين"})  # "between" far more often than "showed"
 _CHAIN_MAX = 4
+_REGNAL = match_keys(
+    {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"}
+)
+_TEENS = match_keys({"عشر"})
 _RARE = 3  # Zipf below which a plain word after a given name is taken for a family name
 _TITLE_REACH = 7
 
@@ -33,6 +37,8 @@ def _first_name_at(ctx: Context, i: int, clitics: bool = True) -> tuple[int, int
             if key == _ALI and not _name_follows(ctx, i + 1):
                 return None  # على written علي, as many writers do: علي الرغم, علي أيدي
             return prefix, 1
+        if key.startswith(_ABD) and f"{_ABD} {key[3:]}" in kb.first_names:
+            return prefix, 1  # عبدالله, عبدالرحمن written as one word
         if key in kb.first_name_heads and f"{key} {ctx.form(i + 1)}" in kb.first_names:
             return prefix, 2
     return None
@@ -53,7 +59,7 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
     """End (exclusive) of the name words from word ``j``; strict: only clearly name-like words."""
     limit = min(j + _CHAIN_MAX, len(ctx.words))
     kunya = ctx.kb.kunya
-    while j < limit and j not in ctx.taken:
+    while j < limit and j not in ctx.taken and not ctx.title_at(j):  # خوان كارلوس ملك إسبانيا
         form, after = ctx.form(j), j + 1
         first = _first_name_at(ctx, j, clitics=False)
         if first:
@@ -74,6 +80,10 @@ def _name_chain(ctx: Context, j: int, strict: bool) -> int:
             j += 1  # strict: محمد شياع السوداني, a middle name only before a family name or name-like
         else:
             break
+    if ctx.form(j) in _REGNAL and j > 0 and _first_name_at(ctx, j - 1, clitics=False):
+        j += 1  # الملك عبدالله الثاني, البابا بنديكت السادس عشر
+        if ctx.form(j) in _TEENS:
+            j += 1
     return min(j, len(ctx.words))
 
 
