@@ -1,10 +1,8 @@
-"""Team mode on one SQLite file: each annotator's decisions stay in their own layer over
+"""Team mode on one database (each test on SQLite and on a PostgreSQL server): each annotator's decisions stay in their own layer over
 shared suggestions; undo is per annotator; a document is done when all it was dealt to
 reviewed it; one-person use is unchanged."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +14,8 @@ DAMASCUS, YESTERDAY = Span(20, 24, "GPE", 0.9, "rules@1"), Span(25, 28, "DATE", 
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> tuple[Store, Store, int]:
-    db = tmp_path / "team.sqlite"
+def team(new_db) -> tuple[Store, Store, int]:
+    db = new_db("team")
     lead = Store(db, annotator="lead")
     document_id = lead.documents.add(Document(TEXT, "doc-1"))
     lead.suggestions.replace(document_id, [DAMASCUS, YESTERDAY])
@@ -89,8 +87,9 @@ def test_layered_documents_feed_agreement(team) -> None:
     assert (pair.spans.both, pair.spans.only_a, pair.spans.only_b) == (1, 1, 0)
 
 
-def test_one_person_use_is_unchanged_and_their_work_becomes_their_layer(tmp_path: Path) -> None:
-    solo = Store(tmp_path / "solo.sqlite", annotator="amal")
+def test_one_person_use_is_unchanged_and_their_work_becomes_their_layer(new_db) -> None:
+    db = new_db("solo")
+    solo = Store(db, annotator="amal")
     doc = solo.documents.add(Document(TEXT, "doc-1"))
     solo.suggestions.replace(doc, [DAMASCUS])
     solo.decisions.accept(solo.items.spans(doc)[0].id)
@@ -100,17 +99,28 @@ def test_one_person_use_is_unchanged_and_their_work_becomes_their_layer(tmp_path
     solo.team.enable()
     assert solo.team.layer == "amal" and states(solo, doc) == {DAMASCUS.key: ACCEPTED}
     assert solo.team.status_of(doc, "amal") == REVIEWED
-    other = Store(tmp_path / "solo.sqlite", annotator="badr")
+    other = Store(db, annotator="badr")
     assert states(other, doc) == {DAMASCUS.key: PENDING}  # badr starts from the suggestions
 
 
-def test_an_annotators_queue_is_their_assignments_with_their_own_status(tmp_path: Path) -> None:
-    lead = Store(tmp_path / "q.sqlite", annotator="lead")
+def test_an_annotators_queue_is_their_assignments_with_their_own_status(new_db) -> None:
+    db = new_db("q")
+    lead = Store(db, annotator="lead")
     first, second = (lead.documents.add(Document(f"{TEXT} {n}", f"d{n}")) for n in (1, 2))
     lead.team.assign({first: ["amal", "badr"], second: ["badr"]})
-    amal, badr = Store(tmp_path / "q.sqlite", annotator="amal"), Store(tmp_path / "q.sqlite", annotator="badr")
+    amal, badr = Store(db, annotator="amal"), Store(db, annotator="badr")
     assert [v.id for v in amal.documents.find()] == [first] and amal.documents.ids() == [first]
     badr.decisions.mark_reviewed(first)
     assert [(v.id, v.status) for v in badr.documents.find()] == [(first, REVIEWED), (second, TODO)]
     assert [v.id for v in amal.documents.find(status=TODO)] == [first]  # amal has not reviewed it yet
     assert badr.documents.ids(TODO) == [second]
+
+
+def test_training_reads_the_curated_layer_else_a_reviewer_s(team) -> None:
+    amal, badr, doc = team
+    amal.decisions.accept_all(doc)
+    amal.decisions.mark_reviewed(doc)
+    owner = Store(amal.path, annotator="lead")
+    assert [s.label for s in owner.items.reviewed_document(doc).spans] == ["GPE", "DATE"]  # amal's
+    owner.team.write_curated(doc, [DAMASCUS], [], {DAMASCUS.key: ("amal",)})
+    assert [s.label for s in owner.items.reviewed_document(doc).spans] == ["GPE"]  # the curated layer

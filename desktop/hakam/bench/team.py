@@ -1,6 +1,7 @@
-"""``hakam bench team``: team-mode figures as JSON. Now: the agreement computation on a
-synthetic corpus (default 10,000 articles of ~300 words, 3 annotators who each miss, relabel
-or resize some of the same entities). Nothing here asserts a target; the JSON says it."""
+"""``hakam bench team``: team-mode figures as JSON. The agreement computation on a synthetic
+corpus (default 10,000 articles of ~300 words, 3 annotators who each miss, relabel or resize
+some of the same entities); with ``--db``, first many annotators reviewing at once
+(``hakam.bench.team_load``). Nothing here asserts a target; the JSON says it."""
 
 from __future__ import annotations
 
@@ -59,6 +60,18 @@ def corpus(documents: int, words: int, annotators: int, seed: int = 0) -> list[L
 
 
 def run_bench(args: Any) -> dict[str, Any]:
+    """The agreement timing; with ``--db`` first the load of ``--annotators`` at once."""
+    result: dict[str, Any] = {}
+    location = getattr(args, "db", None)
+    if location is not None:
+        from hakam.bench.team_load import load
+
+        result["load"] = load(str(location), getattr(args, "annotators", 20), getattr(args, "seconds", 60.0),
+                              getattr(args, "rate", 5.0))  # fmt: skip
+    return {**result, **_agreement_bench(args)}
+
+
+def _agreement_bench(args: Any) -> dict[str, Any]:
     documents = getattr(args, "documents", 10_000)
     words = getattr(args, "words", 300)
     raters = getattr(args, "raters", 3)

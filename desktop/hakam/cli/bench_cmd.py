@@ -77,6 +77,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     team.add_argument("--words", type=int, help="words per article (default 300)")
     team.add_argument("--raters", type=int, help="annotators who reviewed every article (default 3)")
     team.add_argument("--runs", type=int, help="timed runs; the median is reported (default 3)")
+    team.add_argument("--db", help="an EMPTY database (file or postgresql:// URL, as its owner) for the load run: "
+                                   "documents, assignments and, on PostgreSQL, one role per annotator are created")  # fmt: skip
+    team.add_argument("--annotators", type=int, help="annotators reviewing at once (default 20)")
+    team.add_argument("--seconds", type=float, help="length of the load run (default 60)")
+    team.add_argument("--rate", type=float, help="decisions a second per annotator, 0 = flat out (default 5)")
     team.set_defaults(run=_module_bench)
 
     curve = benches.add_parser("curve", help="learning curve: F1 after each number of reviewed documents (JSON + PNG)",
@@ -127,7 +132,12 @@ def _module_bench(args: argparse.Namespace) -> int:
         if error.name != MODULES[args.bench]:
             raise
         raise CommandError(f"the {args.bench} benchmark is not available in this build") from None
-    return _print(module.run_bench(args))
+    from hakam.store import StoreError
+
+    try:
+        return _print(module.run_bench(args))
+    except StoreError as error:
+        raise CommandError(str(error)) from None
 
 
 def _suggest(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import orjson
 
@@ -12,9 +13,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     team = sub.add_parser("team", help="the annotators of this database",
                           description="Team mode: each annotator decides in their own layer over shared suggestions.")  # fmt: skip
     verbs = team.add_subparsers(dest="verb", metavar="VERB", required=True)
-    add = verbs.add_parser("add", help="add an annotator (on SQLite: the name they give with --annotator)")
+    init = verbs.add_parser("init", help="PostgreSQL: the annotator and curator groups and row-level security",
+                            description="Run once, as the owner of the tables: creates the roles hakam_annotator "
+                                        "and hakam_curator and the policies that keep each annotator to their own "
+                                        "layer and their assigned documents.")  # fmt: skip
+    init.set_defaults(run=run_init)
+    add = verbs.add_parser("add", help="add an annotator (PostgreSQL: a login role with a one-time password; "
+                                       "SQLite: the name they give with --annotator)")  # fmt: skip
     add.add_argument("name", metavar="NAME")
     add.add_argument("--curator", action="store_true", help="this one settles the differences (hakam curate)")
+    add.add_argument("--password-file", type=Path, metavar="FILE",
+                     help="PostgreSQL: take the role's password from FILE instead of printing a new one")  # fmt: skip
     add.set_defaults(run=run_add)
     listing = verbs.add_parser("list", help="annotators with their assigned, done and pending documents")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -47,10 +56,39 @@ def _names(value: str | None) -> list[str]:
     return [n.strip() for n in (value or "").split(",") if n.strip()]
 
 
-def run_add(args: argparse.Namespace) -> int:
-    from hakam.cli import open_store
+def run_init(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError, open_store
+    from hakam.store import StoreError, roles
 
     store = open_store(args)
+    try:
+        roles.init(store)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    print("row-level security is on: annotators see their assigned documents and write only their own layer")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from hakam.cli import CommandError, open_store
+    from hakam.store import StoreError, roles
+
+    store = open_store(args)
+    if store.is_postgresql:
+        try:
+            given = args.password_file.read_text(encoding="utf-8").strip() if args.password_file else None
+            password = roles.add(store, args.name, args.curator, given)
+        except (StoreError, OSError) as error:
+            raise CommandError(str(error)) from None
+        if args.curator:
+            store.settings.set("curators", orjson.dumps(sorted({*_curators(store), args.name})).decode())
+        role = "curator" if args.curator else "annotator"
+        print(f"role {args.name} ({role}) can log in" + ("" if given else f" with the one-time password: {password}"))
+        print(f"they work with: hakam --db postgresql://{args.name}@HOST/DATABASE gui" + (" --curate" if args.curator
+                                                                                          else ""))  # fmt: skip
+        return 0
+    if args.password_file:
+        raise CommandError("--password-file is for PostgreSQL roles; a SQLite file has no passwords")
     store.team.add_member(args.name)
     if args.curator:
         store.settings.set("curators", orjson.dumps(sorted({*_curators(store), args.name})).decode())

@@ -103,8 +103,10 @@ class Items:
         return {n for n in names if n}
 
     def reviewed_document(self, document_id: int) -> CoreDocument:
-        """The document with its accepted spans and events, as plain core data."""
-        return self.accepted(self._store.documents.get(document_id))[0]
+        """The document with its accepted spans and events, as plain core data (training). In
+        team mode: the curated layer where there is one, else the first annotator who reviewed it."""
+        view = self._store.documents.get(document_id)
+        return self.accepted(view, self._store.team.settled_layer(document_id))[0]
 
     def span_annotators(self, document_id: int) -> dict[SpanKey, str | None]:
         return self.accepted(self._store.documents.get(document_id))[1]

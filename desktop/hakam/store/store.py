@@ -71,6 +71,13 @@ class Store:
         self.stats = Stats(self)
         self.team = Team(self)
         self.annotator = annotator or self.settings.get("annotator") or default_annotator()
+        if self.is_postgresql:  # a team member is who the server says they are
+            from hakam.store import roles
+
+            user, group = roles.member_of(self)
+            if group is not None:
+                self.annotator = user
+                self.team.curate(group == roles.CURATOR)
         if schema is not None:
             self.update_schema(schema)
         elif not self.reload_schema():

@@ -248,6 +248,18 @@ class Team:
             out[document_id] = LayeredDocument(view.text, found, view.ext_id)
         return out
 
+    def settled_layer(self, document_id: int) -> str | None:
+        """The layer that stands for the document (training): ``None`` (the store's own) in
+        one-person mode; in team mode the curated layer, else the first annotator (by name)
+        who reviewed it."""
+        if not self.enabled:
+            return None
+        people = self.assignments().get(document_id, {})
+        if CURATED in people:
+            return CURATED
+        reviewed = sorted(name for name, (status, _) in people.items() if status == REVIEWED)
+        return reviewed[0] if reviewed else self.layer
+
     def accepted_layer(self, document_id: int, layer: str) -> Layer:
         doc = self._store.items.accepted(self._store.documents.get(document_id), layer)[0]
         return Layer(tuple(doc.spans), tuple(doc.events))
