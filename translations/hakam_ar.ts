@@ -193,6 +193,57 @@
     </message>
 </context>
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>كابا كوهين</translation>
+    </message>
+    <message>
+        <source>Span F1</source>
+        <translation>F1 للمقاطع</translation>
+    </message>
+    <message>
+        <source>Event F1</source>
+        <translation>F1 للأحداث</translation>
+    </message>
+    <message>
+        <source>Agreement by label (× 100, the label against the rest)</source>
+        <translation>الاتفاق حسب التسمية (× 100، التسمية مقابل البقية)</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <source>No document has been reviewed by two annotators yet.</source>
+        <translation>لم يراجع مُوسِّمان أي وثيقة بعد.</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>لا توجد بيانات بعد</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α %1 over %2 documents reviewed by all (%3 units)</source>
+        <translation>ألفا كريبندورف %1 على %2 وثيقة راجعها الجميع (%3 وحدة)</translation>
+    </message>
+    <message>
+        <source>No document was reviewed by all the annotators: α needs one; the pairs are below.</source>
+        <translation>لم يراجع كل المُوسِّمين أي وثيقة: ألفا يحتاج واحدة على الأقل؛ الأزواج أدناه.</translation>
+    </message>
+    <message>
+        <source>Agreement could not be computed: %1</source>
+        <translation>تعذّر حساب الاتفاق: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>No document open: import articles with File → Import (Ctrl+O, a folder: Ctrl+Shift+O), or try the sample articles from Help → Load the sample articles.</source>
@@ -239,7 +290,7 @@
     </message>
     <message>
         <source>Nothing to curate yet: no document has been reviewed by all its annotators.</source>
-        <translation>لا شيء للتنقيح بعد: لم يراجع كل المعلّقين أي وثيقة أُسندت إليهم.</translation>
+        <translation>لا شيء للتنقيح بعد: لم يراجع كل المُوسِّمين أي وثيقة أُسندت إليهم.</translation>
     </message>
     <message>
         <source>Took reading %1 (%2)</source>
@@ -255,7 +306,7 @@
     </message>
     <message>
         <source>The annotators agree on everything here; it is all in the curated layer.</source>
-        <translation>المعلّقون متفقون على كل شيء هنا، وكله في الطبقة المنقّحة.</translation>
+        <translation>المُوسِّمون متفقون على كل شيء هنا، وكله في الطبقة المنقّحة.</translation>
     </message>
     <message>
         <source>open</source>
@@ -271,7 +322,7 @@
     </message>
     <message>
         <source>Annotators: %1</source>
-        <translation>المعلّقون: %1</translation>
+        <translation>المُوسِّمون: %1</translation>
     </message>
     <message>
         <source>(nothing)</source>
@@ -330,7 +381,7 @@
     </message>
     <message>
         <source>%1 of %2 documents reviewed · %3 decisions · %4 suggestions pending · %5 accepted unchanged</source>
-        <translation>المستندات المراجَعة: %1 من %2 · القرارات: %3 · الاقتراحات المعلّقة: %4 · المقبولة دون تعديل: %5</translation>
+        <translation>المستندات المراجَعة: %1 من %2 · القرارات: %3 · الاقتراحات المُوسِّمة: %4 · المقبولة دون تعديل: %5</translation>
     </message>
     <message>
         <source>No data yet</source>

@@ -193,6 +193,57 @@
     </message>
 </context>
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement by label (× 100, the label against the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document has been reviewed by two annotators yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α %1 over %2 documents reviewed by all (%3 units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document was reviewed by all the annotators: α needs one; the pairs are below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>No document open: import articles with File → Import (Ctrl+O, a folder: Ctrl+Shift+O), or try the sample articles from Help → Load the sample articles.</source>

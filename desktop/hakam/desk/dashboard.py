@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QSc
 
 from hakam.desk import dashboard_plots as plots
 from hakam.desk import i18n
+from hakam.desk.agreement_panel import AgreementPanel
 from hakam.desk.i18n import fmt
 from hakam.desk.worker import TaskState, run_task
 from hakam.store import Store, analytics
@@ -64,9 +65,13 @@ class Dashboard(QWidget):
             self.cards[key].restyle()
         self.cards["curve"].item.setLabel("bottom", self.tr("reviewed documents"))
         self.cards["curve"].item.setLabel("left", self.tr("F1"))
+        # Team mode: the annotators' agreement above the other figures.
+        self.agreement = AgreementPanel(store) if store.team.enabled else None
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(self.totals)
+        if self.agreement is not None:
+            inner.addWidget(self.agreement)
         inner.addLayout(grid)
         inner.addStretch(1)
         scroll = QScrollArea()
@@ -101,6 +106,8 @@ class Dashboard(QWidget):
         if self.summary is None:
             self.totals.setText(self.tr("Reading the figures…"))
         stats = self.store.stats
+        if self.agreement is not None:
+            self.agreement.refresh()
         self._reading = run_task(lambda _state: (stats.summary(), stats.counts()), self._arrived, self._failed)
 
     def _arrived(self, result: tuple[analytics.Summary, dict]) -> None:
