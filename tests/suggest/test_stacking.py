@@ -89,3 +89,20 @@ def test_after_a_dozen_reviewed_articles_suggestions_follow_the_reviewers(store)
     assert result.scores["policy"]["known"] == sorted(KNOWN)
     exact, total, headed = _boundaries(suggester_for_store(store), test)
     assert exact >= 0.9 * total and headed == 0
+
+
+def test_the_rules_keep_the_lead_unless_the_model_is_clearly_better():
+    gold = [Span(10 * k, 10 * k + 4, "ORG") for k in range(200)]
+    rules = [Span(10 * k, 10 * k + 4, "ORG", 0.9) for k in range(200) if k != 0]  # misses one name in 200
+    near = [Span(10 * k, 10 * k + 4, "ORG", 0.9) for k in range(200)]  # finds them all: 0.25 points better
+    verdicts = [0.9] * len(rules)
+    assert choose([Case(gold, near, rules, verdicts)], KNOWN).choice("span:ORG").lead == RULES
+    better = [Span(10 * k, 10 * k + 4, "ORG", 0.9) for k in range(200)]
+    worse = [Span(10 * k, 10 * k + 4, "ORG", 0.9) for k in range(200) if k % 10]  # misses one in ten
+    assert choose([Case(gold, better, worse, [0.9] * len(worse))], KNOWN).choice("span:ORG").lead == MODEL
+
+
+def test_a_damaged_policy_falls_back_to_the_defaults():
+    policy = Policy.from_json({"choices": {"span:ORG": ["nobody", 2], "span:PERS": ["model", 0.25]}, "known": "x"})
+    assert policy.choices == {"span:PERS": Choice(MODEL, 0.25)} and policy.known == frozenset()
+    assert Policy.from_json(["not", "a", "policy"]).choices == {}
