@@ -176,6 +176,10 @@
         <translation>تحميل المقالات النموذجية</translation>
     </message>
     <message>
+        <source>Check the database</source>
+        <translation>فحص قاعدة البيانات</translation>
+    </message>
+    <message>
         <source>Label: %1</source>
         <translation>التسمية: %1</translation>
     </message>
@@ -572,6 +576,10 @@
         <translation>جارٍ الاقتراح</translation>
     </message>
     <message>
+        <source>Rules only: %1</source>
+        <translation>القواعد وحدها: %1</translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>
@@ -590,6 +598,32 @@
     <message>
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server checks its own pages; nothing to check here.</source>
+        <translation>خادم PostgreSQL يفحص صفحاته بنفسه؛ لا شيء للفحص هنا.</translation>
+    </message>
+    <message>
+        <source>The database is sound.</source>
+        <translation>قاعدة البيانات سليمة.</translation>
+    </message>
+    <message>
+        <source>%1 problems found:
+%2
+
+To save what can be saved into a new file, run &apos;hakam check --repair&apos; in a terminal.</source>
+        <translation>عُثر على مشكلات (عددها: %1):
+%2
+
+لحفظ ما يمكن حفظه في ملف جديد، شغّل الأمر &apos;hakam check --repair&apos; في الطرفية.</translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>فحص قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>جارٍ فحص قاعدة البيانات</translation>
     </message>
     <message>
         <source>Added %1 sample articles</source>

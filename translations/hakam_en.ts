@@ -176,6 +176,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,6 +576,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rules only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,6 +597,29 @@
     </message>
     <message>
         <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server checks its own pages; nothing to check here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problems found:
+%2
+
+To save what can be saved into a new file, run &apos;hakam check --repair&apos; in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

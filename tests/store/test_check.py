@@ -86,7 +86,8 @@ def test_flipped_bytes_are_found_and_what_can_be_read_is_saved(tmp_path: Path, c
     for _ in range(40):  # data pages only: page 1 holds the file header and the table list
         data[rng.randrange(4096 * 2, len(data))] ^= 0xFF
     db.write_bytes(data)
-    for command in (["stats"], ["export", str(tmp_path / "out.jsonl")], ["check"]):
+    shot = ["gui", "--screenshot", str(tmp_path / "shot.png")]
+    for command in (["stats"], ["export", str(tmp_path / "out.jsonl")], shot, ["check"]):
         code = main(["--db", str(db), *command])
         err = capsys.readouterr().err
         assert "Traceback" not in err and "unexpected error" not in err, err

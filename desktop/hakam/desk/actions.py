@@ -99,6 +99,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom-reset", _T("Actions", "Normal text size"), ("Ctrl+0",), "view", WINDOW),
     ActionSpec("help", _T("Actions", "Keyboard help"), ("F1", "?"), "help", WINDOW),
     ActionSpec("load-samples", _T("Actions", "Load the sample articles"), (), "help", WINDOW),
+    ActionSpec("check-database", _T("Actions", "Check the database"), (), "help", WINDOW),
 )
 
 

@@ -78,6 +78,11 @@ class FileWork(QObject):
             if session.doc is not None and session.doc.id in ids:
                 session.reload()
             self._say(fmt(self.tr("Suggestions ready for %1 documents: J goes to the first one"), count))
+            from hakam.suggest.training import model_problem
+
+            problem = model_problem(store)  # a damaged active model: the rules suggested alone
+            if problem:
+                self._say(fmt(self.tr("Rules only: %1"), problem), 15000)
 
         return self.run(self.tr("Suggesting"), lambda state: tasks.suggest(store, ids, state), done)
 
@@ -100,6 +105,24 @@ class FileWork(QObject):
             self._imported(summary.get("ids", []), fmt(self.tr("Imported %1 documents"), summary.get("documents", 0)))
 
         self.run(self.tr("Importing"), lambda state: tasks.import_files(store, paths, state), done)
+
+    def check_database(self) -> None:
+        def done(report: Any) -> None:
+            if report is None:
+                text = self.tr("A PostgreSQL server checks its own pages; nothing to check here.")
+            elif report.sound:
+                text = self.tr("The database is sound.")
+            else:
+                listed = "\n".join(report.problems)
+                text = fmt(self.tr("%1 problems found:\n%2\n\nTo save what can be saved into a new file, run "
+                                   "'hakam check --repair' in a terminal."), report.counts["problems"], listed)  # fmt: skip
+            box = QMessageBox(QMessageBox.Icon.Information if report is None or report.sound else
+                              QMessageBox.Icon.Warning, self.tr("Check the database"), text, parent=self.window)  # fmt: skip
+            box.setObjectName("check-result")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+        self.run(self.tr("Checking the database"), lambda state: tasks.check_database(self.store, state), done)
 
     def load_samples(self) -> None:
         store = self.store

@@ -40,6 +40,13 @@ def import_files(store: Store, paths: Sequence[Path], state: State) -> dict[str,
     return {**summary.as_dict(), "ids": [i for i in store.documents.ids(TODO) if i not in before]}
 
 
+def check_database(store: Store, state: State) -> Any:
+    """``hakam check`` on the open SQLite file (read-only); None for a server."""
+    from hakam.store.check import check
+
+    return check(store.path) if isinstance(store.path, Path) else None
+
+
 def load_samples(store: Store, state: State) -> list[int]:
     """Add the sample articles (once); returns the ids added."""
     from hakam.io.samples import add_samples

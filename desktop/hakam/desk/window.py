@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         r = self.reviewer
         simple: dict[str, Callable[[], Any]] = {
             "import": self.work.import_files, "import-folder": self.work.import_folder,
-            "load-samples": self.work.load_samples, "export": self.work.export_file, "annotator": self.ask_annotator,
+            "load-samples": self.work.load_samples, "check-database": self.work.check_database, "export": self.work.export_file, "annotator": self.ask_annotator,
             "suggest": self.work.suggest_current, "suggest-all": self.work.suggest_all, "quit": self.close,
             "next": lambda: self.session.step(+1), "previous": lambda: self.session.step(-1),
             "next-item": lambda: self.session.step(+1, pending_only=False),

@@ -188,6 +188,24 @@ def _log_warning(message: str) -> None:
     logging.getLogger("hakam").warning(message)
 
 
+def model_problem(store) -> str | None:
+    """Why the active CRF model cannot be used (damaged, or saved without a checksum), else None."""
+    from hakam.suggest.crf import unpack
+
+    active = store.models.active_blob(CRF_KIND)
+    if active is None:
+        return None
+    try:
+        unpack(active[1])
+    except CrfError as error:
+        return _left_out(active[0], error)
+    return None
+
+
+def _left_out(version: str, error: Exception) -> str:
+    return f"the active CRF model {version} cannot be used ({error}); suggesting with the rules only"
+
+
 def active_crf(store, rules: RuleSuggester | None = None, warn: Warn = _log_warning) -> CrfSuggester | None:
     """The active CRF model; its rule hints come from ``rules`` (shared, so an
     ensemble runs the rules once per document). A damaged model is not loaded:
@@ -199,7 +217,7 @@ def active_crf(store, rules: RuleSuggester | None = None, warn: Warn = _log_warn
     try:
         return CrfSuggester(blob, version, rules=rules)
     except CrfError as error:
-        warn(f"the active CRF model {version} cannot be used ({error}); suggesting with the rules only")
+        warn(_left_out(version, error))
         return None
 
 
