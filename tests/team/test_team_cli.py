@@ -84,6 +84,9 @@ def test_review_apart_then_agreement_curation_and_export_by_layer(db: Path, tmp_
     assert hakam(db, "export", str(out), "--format", "prodigy", "--layer", "all") == 0
     tasks = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(t["_annotator_id"], len(t["spans"])) for t in tasks] == [("amal", 2), ("badr", 1), ("curated", 1)]
+    assert hakam(db, "export", str(out), "--all") == 0  # team mode too: every document, the others as text
+    assert [json.loads(line)["spans"] != [] for line in out.read_text(encoding="utf-8").splitlines()] == \
+        [True, False, False]  # fmt: skip
     curated = Store(db, annotator="lead")
     assert curated.items.accepted(curated.documents.by_ext_id("a0"), "curated")[1] == {(20, 24, "GPE"): "amal, badr"}
 

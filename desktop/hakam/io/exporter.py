@@ -50,6 +50,10 @@ def export_records(store: Store, include_all: bool = False, with_suggestions: bo
             status, reviewed_at = done[name]
             doc, annotators = store.items.accepted(view, name)
             yield ExportRecord(doc, _ANSWERS.get(status, "accept"), name, reviewed_at, annotators)
+        if not chosen and include_all:  # the text alone: nobody's annotations stand for it yet
+            from hakam.core.model import Document as CoreDocument
+
+            yield ExportRecord(CoreDocument(view.text, view.ext_id, view.meta), None, None, None)  # type: ignore[arg-type]
 
 
 def _solo_records(store: Store, include_all: bool, with_suggestions: bool) -> Iterator[ExportRecord]:
