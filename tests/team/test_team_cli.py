@@ -35,11 +35,17 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_assign_deals_each_document_to_k_annotators_and_team_list_counts(db: Path, capsys) -> None:
+    assert hakam(db, "team", "add", "amal") == 0  # team mode first, as the README orders it
+    assert hakam(db, "team", "add", "rana", "--curator") == 0
+    assert "gui --curate" in capsys.readouterr().out
+    assert hakam(db, "assign", "--documents", "حلب", "--annotators", "amal,badr", "--per-document", "1") == 0
+    assert "dealt 1 documents" in capsys.readouterr().out
     assert hakam(db, "assign", "--annotators", "amal,badr,omar", "--per-document", "2", "--seed", "4") == 0
-    assert "dealt 3 documents, 2 annotators each" in capsys.readouterr().out
+    assert "dealt 2 documents, 2 annotators each" in capsys.readouterr().out
     assert hakam(db, "team", "list", "--json") == 0
-    rows = {r["name"]: (r["assigned"], r["pending"]) for r in out_json(capsys)}
-    assert rows == {"amal": (2, 2), "badr": (2, 2), "omar": (2, 2)}
+    rows = {r["name"]: (r["assigned"], r["pending"], r["curator"]) for r in out_json(capsys)}
+    # One of amal and badr already had the حلب document: the dealing evened the loads out.
+    assert rows == {"amal": (2, 2, False), "badr": (2, 2, False), "omar": (1, 1, False), "rana": (0, 0, True)}
     assert hakam(db, "assign", "--annotators", "amal,badr,omar") == 0  # nothing left to deal
     assert "dealt 0 documents" in capsys.readouterr().out
     assert hakam(db, "assign", "--to", "zaid", "--ids", "a1,a2") == 0

@@ -93,7 +93,8 @@ def run_add(args: argparse.Namespace) -> int:
     if args.curator:
         store.settings.set("curators", orjson.dumps(sorted({*_curators(store), args.name})).decode())
     role = "curator" if args.curator else "annotator"
-    print(f"{args.name} added as {role}; they work with: hakam --annotator {args.name} --db {store.name} gui")
+    print(f"{args.name} added as {role}; they work with: hakam --annotator {args.name} --db {store.name} gui"
+          + (" --curate" if args.curator else ""))  # fmt: skip
     return 0
 
 
@@ -142,7 +143,8 @@ def run_assign(args: argparse.Namespace) -> int:
     if not names:
         raise CommandError("name the annotators: --annotators a,b,c (or --to NAME --ids …)")
     assigned = store.team.assigned()
-    views = store.documents.find(search=args.documents) if args.documents else store.documents.find()
+    query = args.documents or ""
+    views = [v for v in store.documents.each() if query in v.text or query in v.ext_id]  # every document, not a queue
     todo = [v.id for v in views if v.id not in assigned]
     loads = {n: 0 for n in names}
     for people in assigned.values():

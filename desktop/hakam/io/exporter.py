@@ -25,7 +25,8 @@ def export_records(store: Store, include_all: bool = False, with_suggestions: bo
     """Reviewed and ignored documents (every document with ``include_all``). In team mode,
     ``layer`` picks whose annotations: ``curated``, an annotator's name, or ``all`` (one
     record per layer); by default the curated layer where there is one, else the only
-    annotator's (documents with several layers and no curated one go to ``skipped``)."""
+    annotator's once the document is done for the team (documents with several layers and
+    no curated one go to ``skipped``)."""
     if not store.team.enabled:
         yield from _solo_records(store, include_all, with_suggestions)
         return
@@ -39,7 +40,7 @@ def export_records(store: Store, include_all: bool = False, with_suggestions: bo
             chosen = [layer] if layer in done else []
         elif CURATED in done:
             chosen = [CURATED]
-        elif len(done) == 1:
+        elif len(done) == 1 and view.status in _ANSWERS:  # its only annotator, and the team is done with it
             chosen = list(done)
         else:
             if len(done) > 1 and skipped is not None:
