@@ -626,6 +626,20 @@ To save what can be saved into a new file, run &apos;hakam check --repair&apos; 
         <translation>جارٍ فحص قاعدة البيانات</translation>
     </message>
     <message>
+        <source>Hakam was not closed properly last time; the database was checked and is sound.</source>
+        <translation>لم يُغلق حَكَم كما ينبغي في المرة السابقة؛ فُحصت قاعدة البيانات وهي سليمة.</translation>
+    </message>
+    <message>
+        <source>Hakam was not closed properly last time, and the database check found:
+%1
+
+Run &apos;hakam check --repair&apos; in a terminal to save what can be saved into a new file.</source>
+        <translation>لم يُغلق حَكَم كما ينبغي في المرة السابقة، ووجد فحص قاعدة البيانات:
+%1
+
+شغّل الأمر &apos;hakam check --repair&apos; في الطرفية لحفظ ما يمكن حفظه في ملف جديد.</translation>
+    </message>
+    <message>
         <source>Added %1 sample articles</source>
         <translation>أضيفت المقالات النموذجية (عددها: %1)</translation>
     </message>

@@ -623,6 +623,17 @@ To save what can be saved into a new file, run &apos;hakam check --repair&apos; 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hakam was not closed properly last time; the database was checked and is sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hakam was not closed properly last time, and the database check found:
+%1
+
+Run &apos;hakam check --repair&apos; in a terminal to save what can be saved into a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added %1 sample articles</source>
         <translation type="unfinished"></translation>
     </message>

@@ -37,3 +37,30 @@ def test_help_menu_checks_the_database(window, store, qtbot):
     box = window.findChild(QMessageBox, "check-result")
     assert box.text() == "The database is sound."
     box.close()
+
+
+def test_after_an_unclean_shutdown_the_database_is_checked(store, qtbot):
+    import subprocess
+    import sys
+
+    from .conftest import open_window
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    store.settings.set("desk_open", str(gone.pid))  # left by a desk that was killed
+    window = open_window(qtbot, store)
+    qtbot.waitUntil(lambda: "not closed properly" in window.statusBar().currentMessage(), timeout=20000)
+    assert "the database was checked and is sound" in window.statusBar().currentMessage()
+    window.close()
+    assert store.settings.get("desk_open") == ""  # closed properly this time
+
+
+def test_a_running_desk_is_not_taken_for_a_crash(store, qtbot):
+    import os
+
+    from .conftest import open_window
+
+    store.settings.set("desk_open", str(os.getppid()))  # another desk, still running
+    window = open_window(qtbot, store)
+    qtbot.wait(200)
+    assert "not closed properly" not in window.statusBar().currentMessage()

@@ -45,6 +45,7 @@ def build_window(
     if ask_annotator and store.settings.get("annotator") is None:
         window.ask_annotator()
     window.open_start(document)
+    window.work.mark_open()  # checks the database when the last desk did not close properly
     return window
 
 

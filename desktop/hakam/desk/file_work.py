@@ -7,6 +7,7 @@ as plain text with nothing to review.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,45 @@ class FileWork(QObject):
             self._imported(summary.get("ids", []), fmt(self.tr("Imported %1 documents"), summary.get("documents", 0)))
 
         self.run(self.tr("Importing"), lambda state: tasks.import_files(store, paths, state), done)
+
+    # -- after an unclean shutdown ----------------------------------------------------------
+    _OPEN = "desk_open"  # setting: the process id of the desk that has this database open
+
+    def mark_open(self) -> None:
+        """Remember that this desk is open; a mark left by a process that is gone means the
+        last desk did not close properly (a crash, a kill): run the quick check."""
+        from hakam.io.atomic import process_alive
+        from hakam.store import StoreError
+
+        try:
+            previous = self.store.settings.get(self._OPEN)
+            self.store.settings.set(self._OPEN, str(os.getpid()))
+        except StoreError:
+            return  # a read-only database: nothing to mark
+        if previous and previous.isdigit() and int(previous) != os.getpid() and not process_alive(int(previous)):
+            self.run(self.tr("Checking the database"), lambda state: tasks.quick_check(self.store, state),
+                     self._after_unclean_check)  # fmt: skip
+
+    def mark_closed(self) -> None:
+        from hakam.store import StoreError
+
+        try:
+            if self.store.settings.get(self._OPEN) == str(os.getpid()):
+                self.store.settings.set(self._OPEN, "")
+        except StoreError:
+            pass
+
+    def _after_unclean_check(self, problems: list[str]) -> None:
+        if not problems:
+            self._say(self.tr("Hakam was not closed properly last time; the database was checked and is sound."))
+            return
+        text = fmt(self.tr("Hakam was not closed properly last time, and the database check found:\n%1\n\n"
+                           "Run 'hakam check --repair' in a terminal to save what can be saved into a new file."),
+                   "\n".join(problems))  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the database"), text, parent=self.window)
+        box.setObjectName("check-result")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def check_database(self) -> None:
         def done(report: Any) -> None:

@@ -47,6 +47,13 @@ def check_database(store: Store, state: State) -> Any:
     return check(store.path) if isinstance(store.path, Path) else None
 
 
+def quick_check(store: Store, state: State) -> list[str]:
+    """SQLite's quick check of the open file (after an unclean shutdown); empty when sound."""
+    from hakam.store.check import quick_check
+
+    return quick_check(store.path) if isinstance(store.path, Path) else []
+
+
 def load_samples(store: Store, state: State) -> list[int]:
     """Add the sample articles (once); returns the ids added."""
     from hakam.io.samples import add_samples

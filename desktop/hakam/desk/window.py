@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self.work.cancel()
         QThreadPool.globalInstance().waitForDone(3000)
+        self.work.mark_closed()
         super().closeEvent(event)
 
     def _quit_losing_waiting(self) -> bool:

@@ -30,7 +30,7 @@ def _umask() -> int:
     return mask
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:
@@ -51,7 +51,7 @@ def clean_stale(target: Path) -> list[Path]:
         return removed
     for path in candidates:
         parts = path.name[len(target.name) + 2 :].split(".")
-        if not parts[0].isdigit() or _alive(int(parts[0])):
+        if not parts[0].isdigit() or process_alive(int(parts[0])):
             continue
         with contextlib.suppress(OSError):
             if path.is_dir() and not path.is_symlink():

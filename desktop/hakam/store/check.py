@@ -174,6 +174,18 @@ def _last_afters(decisions: list[dict[str, Any]]) -> dict[tuple[str, int], dict 
     return last
 
 
+def quick_check(path: Path | str) -> list[str]:
+    """SQLite's ``quick_check`` (the page structure, not the rows): its problems, empty when sound."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as error:
+        rows = [str(error)]
+    finally:
+        connection.close()
+    return [] if rows == ["ok"] else [line for row in rows for line in row.splitlines() if line.strip()]
+
+
 def check(path: Path | str) -> Report:
     """Everything in the module doc; nothing is written."""
     report = Report()
