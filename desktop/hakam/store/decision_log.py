@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from hakam.store import hot_sql
 from hakam.store import snapshots as snap
 from hakam.store.database import BATCH_SEQUENCE
 from hakam.store.tables import SUPERSEDED, VOID
@@ -52,8 +53,7 @@ class DecisionLog:
     def _next_batch(self) -> int:
         if isinstance(self._store.db, pw.PostgresqlDatabase):
             return self._store.db.execute_sql(f"SELECT nextval('{BATCH_SEQUENCE}')").fetchone()[0]
-        Decision = self._t.Decision  # under SQLite's write lock: nobody else is writing
-        last = Decision.select(pw.fn.MAX(Decision.batch)).scalar()
+        last = hot_sql.last_batch(self._t.Decision)  # under SQLite's write lock: nobody else is writing
         return (last or 0) + 1
 
     def _act(self, action: str, build: Build, reverts: int | None = None) -> Change:
@@ -64,31 +64,17 @@ class DecisionLog:
             # One decision (the usual case) on PostgreSQL takes its batch number from the
             # sequence in its own INSERT: a round trip less.
             one_pg = len(steps) == 1 and self._store.is_postgresql
-            numbered: Any = pw.SQL(f"nextval('{BATCH_SEQUENCE}')") if one_pg else self._next_batch()
+            numbered = None if one_pg else self._next_batch()
             rows = []
             for step in steps:
                 step.item_id = snap.APPLY[step.target](self._t, step.item_id, step.after)
-                rows.append(
-                    {
-                        "document": document_id,
-                        "batch": numbered,
-                        "action": action,
-                        "target": step.target,
-                        "item_id": step.item_id,
-                        "before": snap.dumps(step.before),
-                        "after": snap.dumps(step.after),
-                        "annotator": self._store.annotator,
-                        "at": now,
-                        "reverts": reverts,
-                    }
-                )
-            Decision = self._t.Decision
-            if one_pg:
-                batch: int = Decision.insert_many(rows).returning(Decision.batch).execute()[0].batch
+                rows.append((document_id, action, step.target, step.item_id, snap.dumps(step.before),
+                             snap.dumps(step.after), self._store.annotator, now, reverts))  # fmt: skip
+            if numbered is None:
+                batch = hot_sql.insert_decision_numbered(self._t.Decision, rows[0], BATCH_SEQUENCE)
             else:
                 batch = numbered
-                if rows:
-                    Decision.insert_many(rows).execute()
+                hot_sql.insert_decisions(self._t.Decision, batch, rows)
         self._track(batch, action, reverts)
         ranges = [r for s in steps for r in snap.touched_range(s.before) + snap.touched_range(s.after)]
         return Change(
@@ -106,8 +92,7 @@ class DecisionLog:
         return query.for_update() if isinstance(self._store.db, pw.PostgresqlDatabase) else query
 
     def _row(self, target: str, item_id: int) -> Any:
-        model = self._t.SpanItem if target == "span" else self._t.EventItem
-        row = self._locked(model.select().where(model.id == item_id)).get_or_none()
+        row = hot_sql.by_id_locked(self._t.SpanItem if target == "span" else self._t.EventItem, item_id)
         if row is None or row.status in (SUPERSEDED, VOID):
             raise DecisionError(f"no {target} item {item_id}")
         if row.layer != self._store.team.layer:
@@ -116,13 +101,12 @@ class DecisionLog:
 
     def _snapshot(self, target: str, item_id: int) -> snap.Snapshot:
         """The current state of an item, locked (None when it does not exist)."""
-        model = {"span": self._t.SpanItem, "event": self._t.EventItem, "document": self._t.Document,
-                 "assignment": self._t.Assignment}[target]  # fmt: skip
-        row = self._locked(model.select().where(model.id == item_id)).get_or_none()
         if target == "span":
-            return snap.span_snapshot(row)
+            return snap.span_snapshot(hot_sql.by_id_locked(self._t.SpanItem, item_id))
         if target == "event":
-            return snap.event_snapshot(self._t, row)
+            return snap.event_snapshot(self._t, hot_sql.by_id_locked(self._t.EventItem, item_id))
+        model = self._t.Document if target == "document" else self._t.Assignment
+        row = self._locked(model.select().where(model.id == item_id)).get_or_none()
         if target == "assignment":
             return snap.assignment_snapshot(row) if row else None
         return snap.document_snapshot(row) if row else None

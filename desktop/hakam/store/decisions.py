@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from hakam.store import hot_sql
 from hakam.store import snapshots as snap
 from hakam.store.decision_log import Check, DecisionError, DecisionLog, Step
 from hakam.store.tables import ACCEPTED, DELETED, IGNORED, MANUAL, PENDING, REJECTED, REVIEWED, TODO
@@ -57,18 +58,15 @@ class Decisions(DecisionLog):
     def _argument_steps(self, span: Any, extent: tuple[int, int] | None) -> list[Step]:
         """Event steps that move the arguments on ``span``'s extent to ``extent`` (``None``: remove
         them), unless another live span has that extent too."""
-        SpanItem, EventItem = self._t.SpanItem, self._t.EventItem
         old = (span.start, span.end)
-        twins = SpanItem.select().where((SpanItem.document == span.document_id) & (SpanItem.id != span.id)
-                                        & (SpanItem.start == old[0]) & (SpanItem.end == old[1])
-                                        & SpanItem.status.in_([PENDING, ACCEPTED]) & (SpanItem.layer == span.layer))  # fmt: skip
-        if twins.exists():
+        live = (span.document_id, span.layer, PENDING, ACCEPTED)
+        twins = '"document_id" = ? AND "layer" = ? AND "status" IN (?, ?) AND "id" <> ? AND "start" = ? AND "end" = ?'
+        if hot_sql.select(self._t.SpanItem, twins, (*live, span.id, *old), lock=False):
             return []
         steps = []
         now = time.time()
-        events = EventItem.select().where((EventItem.document == span.document_id) & (EventItem.layer == span.layer)
-                                          & EventItem.status.in_([PENDING, ACCEPTED]))  # fmt: skip
-        for row in self._locked(events.order_by(EventItem.id)):
+        events = '"document_id" = ? AND "layer" = ? AND "status" IN (?, ?)'
+        for row in hot_sql.select(self._t.EventItem, events, live, order_by_id=True):
             before = snap.event_snapshot(self._t, row)
             assert before is not None
             if not any((s, e) == old for _, s, e in before["arguments"]):

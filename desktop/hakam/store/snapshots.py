@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from hakam.store import hot_sql
 from hakam.store.tables import REVIEWED, TODO, VOID, Tables
 
 Snapshot = dict[str, Any] | None
@@ -61,7 +62,7 @@ def _upsert(model: Any, item_id: int | None, values: dict[str, Any]) -> int:
     """Update row ``item_id`` (or insert a new row, the database picking the id)."""
     if item_id is None:
         return model.insert(**values).execute()
-    if model.update(**values).where(model.id == item_id).execute() == 0:
+    if hot_sql.update_by_id(model, item_id, values) == 0:
         # Only in databases from before version 3, where undoing an addition deleted its row.
         model.insert(id=item_id, **values).execute()
     return item_id
@@ -71,7 +72,7 @@ def apply_span(t: Tables, item_id: int | None, snap: Snapshot) -> int:
     """Make span ``item_id`` look like ``snap``; returns its id (new when ``item_id`` is None)."""
     if snap is None:
         assert item_id is not None
-        t.SpanItem.update(status=VOID).where(t.SpanItem.id == item_id).execute()
+        hot_sql.update_by_id(t.SpanItem, item_id, {"status": VOID})
         return item_id
     values = {name: snap[name] for name in _SPAN_FIELDS}
     values.update(document=snap["document"], suggestion=snap["suggestion"])
@@ -83,7 +84,7 @@ def apply_span(t: Tables, item_id: int | None, snap: Snapshot) -> int:
 def apply_event(t: Tables, item_id: int | None, snap: Snapshot) -> int:
     if snap is None:
         assert item_id is not None
-        t.EventItem.update(status=VOID).where(t.EventItem.id == item_id).execute()
+        hot_sql.update_by_id(t.EventItem, item_id, {"status": VOID})
         return item_id
     values = {name: snap[name] for name in _EVENT_FIELDS}
     values.update(
