@@ -277,8 +277,8 @@
         <translation>قراءات هذا الخلاف</translation>
     </message>
     <message>
-        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document</source>
-        <translation>1–9 اعتماد تلك القراءة · 0 لا شيء منها · E ثم مفتاح التسمية: إعادة التسمية · N / P الخلاف التالي أو السابق · PgDown / PgUp الوثيقة التالية أو السابقة</translation>
+        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document · Ctrl+Z / Ctrl+Shift+Z undo or redo</source>
+        <translation>1–9 اعتماد تلك القراءة · 0 لا شيء منها · E ثم مفتاح التسمية: إعادة التسمية · N / P الخلاف التالي أو السابق · PgDown / PgUp الوثيقة التالية أو السابقة · Ctrl+Z / Ctrl+Shift+Z تراجع أو إعادة</translation>
     </message>
     <message>
         <source>No label has the key %1</source>
@@ -303,6 +303,22 @@
     <message>
         <source>Relabelled %1 as %2</source>
         <translation>أُعيدت تسمية %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>تم التراجع: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>تمت الإعادة: %1</translation>
     </message>
     <message>
         <source>The annotators agree on everything here; it is all in the curated layer.</source>

@@ -86,3 +86,34 @@ def test_annotators_layers_are_untouched_by_curation(db: Path, qtbot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_0)
     badr = Store(db, annotator="badr")
     assert sorted(s.label for s in badr.items.spans(badr.documents.by_ext_id("d1").id)) == ["FAC", "GPE"]
+
+
+def test_ctrl_z_undoes_a_whole_settlement_and_reopens_it(db: Path, qtbot) -> None:
+    from hakam.desk.curation import CurationWindow
+
+    window = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_1)  # amal's date
+    qtbot.keyClick(window, Qt.Key.Key_2)  # badr's FAC instead of amal's ORG
+    settled = [(20, 24, "GPE", "amal, badr"), (25, 28, "DATE", "rana"), (36, 48, "FAC", "rana")]
+    assert curated(db) == settled
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert curated(db) == settled[:2]
+    assert "Difference 2 of 2 (open)" in window.heading.text()
+    assert window.statusBar().currentMessage() == "Undone: Took reading 2 (badr)"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert curated(db) == settled[:1]
+    assert "Difference 1 of 2 (open) · 2 open" in window.heading.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Nothing to undo"
+    assert curated(db) == settled[:1]  # the pre-accepted agreement is not the curator's step
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, redo)
+    qtbot.keyClick(window, Qt.Key.Key_Z, redo)
+    assert curated(db) == settled
+    assert window.statusBar().currentMessage() == "Redone: Took reading 2 (badr)"
+    # What is open is remembered: a new window sees both settled again.
+    again = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(again)
+    assert again.current is not None and again.current.open_count() == 0

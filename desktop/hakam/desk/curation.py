@@ -4,13 +4,15 @@ annotators reviewed, one at a time; what they agree on is already in the curated
 curator settles it from the keyboard:
 
 1-9 take that reading · 0 take none · E then a label key: relabel what was taken ·
-N / P next or previous difference · PgDown / PgUp next or previous document.
+N / P next or previous difference · PgDown / PgUp next or previous document ·
+Ctrl+Z / Ctrl+Shift+Z undo or redo the last settlement.
 
 The text is plain text in a read-only editor (never HTML); highlights are extra selections.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -29,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from hakam.core.model import Event, Span
 from hakam.core.premerge import Difference
-from hakam.desk.curation_state import Curated, CurationState
+from hakam.desk.curation_state import Curated, CurationState, difference_key
+from hakam.desk.curation_undo import CurationHistory, CuratorStep
 from hakam.desk.fonts import article_font
 from hakam.desk.i18n import fmt
 from hakam.store import DecisionError, Store
@@ -43,6 +46,7 @@ class CurationWindow(QMainWindow):
         self.setObjectName("curation")
         self.setWindowTitle(self.tr("Hakam — curation"))
         self.state = CurationState(store)
+        self.history = CurationHistory(self.state)
         self.ready = self.state.documents()
         self.order = list(self.ready)
         self.current: Curated | None = None
@@ -71,7 +75,8 @@ class CurationWindow(QMainWindow):
         self.readings.setFont(article_font(14))
         self.readings.setWordWrap(True)
         self.keys = QLabel(self.tr("1–9 take that reading · 0 take none · E then a label key: relabel · "
-                                   "N / P next or previous difference · PgDown / PgUp next or previous document"))  # fmt: skip
+                                   "N / P next or previous difference · PgDown / PgUp next or previous document · "
+                                   "Ctrl+Z / Ctrl+Shift+Z undo or redo"))  # fmt: skip
         self.keys.setWordWrap(True)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -103,6 +108,10 @@ class CurationWindow(QMainWindow):
         moves = {Qt.Key.Key_PageDown: self.next_document, Qt.Key.Key_PageUp: self.previous_document}
         if event.key() in moves:
             moves[event.key()]()
+            return True
+        control = Qt.KeyboardModifier.ControlModifier
+        if event.key() == Qt.Key.Key_Z and event.modifiers() & control:
+            self.redo() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else self.undo()
             return True
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier:
             return False
@@ -182,14 +191,18 @@ class CurationWindow(QMainWindow):
         if difference is None or not -1 <= choice < len(difference.readings):
             return
         assert self.current is not None
+        key = difference_key(difference)
+        before = self.current.settled.get(key)
         try:
-            self.state.settle(self.current, difference, choice)
+            actions = self.state.settle(self.current, difference, choice)
         except DecisionError as error:
             self.statusBar().showMessage(str(error))
             return
         who = ", ".join(difference.readings[choice].annotators) if choice >= 0 else ""
-        self.statusBar().showMessage(fmt(self.tr("Took reading %1 (%2)"), choice + 1, who) if choice >= 0
-                                     else self.tr("Took none of the readings"))  # fmt: skip
+        what = (fmt(self.tr("Took reading %1 (%2)"), choice + 1, who) if choice >= 0
+                else self.tr("Took none of the readings"))  # fmt: skip
+        self.history.record(CuratorStep(self.current.document_id, key, before, choice, actions, what))
+        self.statusBar().showMessage(what)
         if self.index + 1 < len(self.current.differences):
             self.index += 1
         self._show()
@@ -199,8 +212,39 @@ class CurationWindow(QMainWindow):
         if difference is None or self.current is None:
             return
         count = self.state.relabel(self.current, difference, label)
-        self.statusBar().showMessage(fmt(self.tr("Relabelled %1 as %2"), count, label))
+        what = fmt(self.tr("Relabelled %1 as %2"), count, label)
+        key = difference_key(difference)
+        taken = self.current.settled.get(key)
+        self.history.record(CuratorStep(self.current.document_id, key, taken, taken, count, what))
+        self.statusBar().showMessage(what)
         self._show()
+
+    # -- undo ----------------------------------------------------------------------------
+    def undo(self) -> None:
+        self._revert(self.history.undo, self.tr("Nothing to undo"), self.tr("Undone: %1"))
+
+    def redo(self) -> None:
+        self._revert(self.history.redo, self.tr("Nothing to redo"), self.tr("Redone: %1"))
+
+    def _revert(self, revert: Callable[[], CuratorStep | None], nothing: str, done: str) -> None:
+        """Undo or redo a whole curator step, then show its difference (open again after an undo)."""
+        try:
+            step = revert()
+        except DecisionError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        if step is None:
+            self.statusBar().showMessage(nothing)
+            return
+        if self.current is None or self.current.document_id != step.document_id:
+            self.queue.setCurrentRow(self.order.index(step.document_id))
+        assert self.current is not None
+        self.current.settled.clear()
+        self.current.settled.update(self.state.settled(step.document_id))
+        keys = [difference_key(d) for d in self.current.differences]
+        self.index = keys.index(step.key) if step.key in keys else self.index
+        self._show()
+        self.statusBar().showMessage(fmt(done, step.what))
 
     # -- drawing -----------------------------------------------------------------------
     def _show(self) -> None:

@@ -30,10 +30,10 @@ class Curated:
     settled: dict[tuple[str, int, int], int]
 
     def open_count(self) -> int:
-        return sum(1 for d in self.differences if _key(d) not in self.settled)
+        return sum(1 for d in self.differences if difference_key(d) not in self.settled)
 
 
-def _key(difference: Difference) -> tuple[str, int, int]:
+def difference_key(difference: Difference) -> tuple[str, int, int]:
     return (difference.kind, difference.start, difference.end)
 
 
@@ -58,13 +58,18 @@ class CurationState:
         merged = premerge(layered)
         if not self.store.team.has_layer(document_id, "curated"):
             self.store.team.write_curated(document_id, merged.spans, merged.events, merged.chosen_by)
-        raw = self.store.settings.get(f"curation:{document_id}")
-        settled = {(k, s, e): choice for k, s, e, choice in orjson.loads(raw)} if raw else {}
+        settled = self.settled(document_id)
         return Curated(document_id, layered.id or str(document_id), layered.text, merged.differences, settled)
 
-    def settle(self, curated: Curated, difference: Difference, choice: int) -> None:
-        """Make the curated layer hold reading ``choice`` in the difference's region (-1: nothing)."""
+    def settled(self, document_id: int) -> dict[tuple[str, int, int], int]:
+        raw = self.store.settings.get(f"curation:{document_id}")
+        return {(k, s, e): choice for k, s, e, choice in orjson.loads(raw)} if raw else {}
+
+    def settle(self, curated: Curated, difference: Difference, choice: int) -> int:
+        """Make the curated layer hold reading ``choice`` in the difference's region (-1: nothing);
+        returns how many actions that wrote to the decision log (each undoable)."""
         document_id = curated.document_id
+        actions = 0
         items = self.store.items
         decisions = self.store.decisions
         region = (difference.start, difference.end)
@@ -72,14 +77,17 @@ class CurationState:
             for span in items.spans(document_id):
                 if span.status == "accepted" and span.start < region[1] and region[0] < span.end:
                     decisions.delete(span.id)
+                    actions += 1
             if choice >= 0:
                 for span in difference.readings[choice].items:
                     assert isinstance(span, Span)
                     decisions.add_span(document_id, span.start, span.end, span.label)
+                    actions += 1
         else:
             for event in items.events(document_id):
                 if event.status == "accepted" and event.start < region[1] and region[0] < event.end:
                     decisions.delete_event(event.id)
+                    actions += 1
             if choice >= 0:
                 for item in difference.readings[choice].items:
                     assert isinstance(item, Event)
@@ -89,9 +97,22 @@ class CurationState:
                         decisions.set_argument(event_id, argument.role, argument.span.start, argument.span.end)
                     for name, value in item.attributes.items():
                         decisions.set_attribute(event_id, name, value)
-        curated.settled[_key(difference)] = choice
-        rows = [[k, s, e, c] for (k, s, e), c in sorted(curated.settled.items())]
+                    actions += 1 + len(item.arguments) + len(item.attributes)
+        curated.settled[difference_key(difference)] = choice
+        self.mark(document_id, difference_key(difference), choice)
+        return actions
+
+    def mark(self, document_id: int, key: tuple[str, int, int], choice: int | None) -> dict:
+        """Record the difference ``key`` as settled with ``choice`` (None: open again);
+        returns the document's settled differences."""
+        settled = self.settled(document_id)
+        if choice is None:
+            settled.pop(key, None)
+        else:
+            settled[key] = choice
+        rows = [[k, s, e, c] for (k, s, e), c in sorted(settled.items())]
         self.store.settings.set(f"curation:{document_id}", orjson.dumps(rows).decode())
+        return settled
 
     def relabel(self, curated: Curated, difference: Difference, label: str) -> int:
         """Give the curated spans in the difference's region ``label``; returns how many."""
