@@ -58,6 +58,19 @@ def by_id_locked(model: Any, item_id: int) -> SimpleNamespace | None:
 
 
 @lru_cache(maxsize=128)
+def _lock(model: Any) -> str:
+    return (
+        f'SELECT "id" FROM {_quote(model._meta.table_name)} WHERE "id" = {model._meta.database.param}{_locking(model)}'
+    )
+
+
+def lock_by_id(model: Any, item_id: int) -> None:
+    """Lock row ``item_id`` until the transaction ends (PostgreSQL; SQLite's write lock covers it)."""
+    if _locking(model):
+        model._meta.database.execute_sql(_lock(model), (item_id,))
+
+
+@lru_cache(maxsize=128)
 def _update(model: Any, fields: tuple[str, ...]) -> str:
     param = model._meta.database.param
     sets = ", ".join(f"{_quote(model._meta.fields[name].column_name)} = {param}" for name in fields)

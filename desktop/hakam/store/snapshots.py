@@ -119,6 +119,9 @@ def apply_assignment(t: Tables, item_id: int | None, snap: Snapshot) -> int:
     A, Document = t.Assignment, t.Document
     A.update(**{name: snap[name] for name in _ASSIGNMENT_FIELDS}).where(A.id == item_id).execute()
     document_id = A.get_by_id(item_id).document_id
+    # Two annotators finishing the document at once: the second waits here for the first to
+    # commit, then sees its status (else each sees the other's as todo and it stays todo).
+    hot_sql.lock_by_id(Document, document_id)
     statuses = [status for (status,) in A.select(A.status).where((A.document == document_id)
                                                                   & (A.annotator != "curated")).tuples()]  # fmt: skip
     done = all(status == REVIEWED for status in statuses)
