@@ -123,3 +123,16 @@ def test_an_annotators_whole_review_works_under_the_policies(team) -> None:
         doc, _ = owner.items.accepted(owner.documents.get(d1), name)
         assert [s.key for s in doc.spans] == [(20, 24, "GPE")]
     assert {d["annotator"] for d in owner.decisions.log(d1)} == {amal, badr}
+
+
+def test_team_groups_count_only_where_team_mode_is_on_and_never_for_a_superuser(team, pg_server) -> None:
+    url, (amal, _, rana), _ = team
+    owner = Store(url, annotator="lead")  # the superuser that ran team init: not a member
+    assert owner.annotator == "lead" and owner.team.layer != "curated"
+    owner.close()
+    elsewhere = pg_server.new_database()  # the same server, team mode never switched on
+    store = Store(elsewhere, annotator="lead")
+    assert store.annotator == "lead" and store.team.layer != "curated"
+    store.close()
+    curator = Store(as_role(url, rana))
+    assert curator.annotator == rana and curator.team.layer == "curated"

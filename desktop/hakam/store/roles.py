@@ -143,8 +143,16 @@ def add(store: Store, name: str, curator: bool = False, password: str | None = N
 
 
 def member_of(store: Store) -> tuple[str, str | None]:
-    """``current_user`` and its team group (None: not a team member, e.g. the owner)."""
-    (user,) = store.execute("SELECT current_user").fetchone()
+    """``current_user`` and its team group (None: not a team member, e.g. the owner).
+    The ``hakam_*`` groups belong to the whole server, so membership counts only in a
+    database whose team mode is on (``team init`` enabled row-level security here), and
+    a superuser, who ``pg_has_role`` says is in every group, is never taken for one."""
+    user, superuser, team_on = store.execute(
+        "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
+        " COALESCE((SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('document')), false)"
+    ).fetchone()
+    if superuser or not team_on:
+        return user, None
     for group in (CURATOR, ANNOTATOR):
         if (
             store.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (group,)).fetchone()
