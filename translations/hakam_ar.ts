@@ -277,8 +277,8 @@
         <translation>قراءات هذا الخلاف</translation>
     </message>
     <message>
-        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document · Ctrl+Z / Ctrl+Shift+Z undo or redo</source>
-        <translation>1–9 اعتماد تلك القراءة · 0 لا شيء منها · E ثم مفتاح التسمية: إعادة التسمية · N / P الخلاف التالي أو السابق · PgDown / PgUp الوثيقة التالية أو السابقة · Ctrl+Z / Ctrl+Shift+Z تراجع أو إعادة</translation>
+        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document · Ctrl+Z / Ctrl+Shift+Z undo or redo · Shift+←/→, Ctrl+Shift+←/→ resize what was taken</source>
+        <translation>1–9 اعتماد تلك القراءة · 0 لا شيء منها · E ثم مفتاح التسمية: إعادة التسمية · N / P الخلاف التالي أو السابق · PgDown / PgUp الوثيقة التالية أو السابقة · Ctrl+Z / Ctrl+Shift+Z تراجع أو إعادة · Shift+←/→ و Ctrl+Shift+←/→ تغيير حدود المعتمد</translation>
     </message>
     <message>
         <source>No label has the key %1</source>
@@ -303,6 +303,18 @@
     <message>
         <source>Relabelled %1 as %2</source>
         <translation>أُعيدت تسمية %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Nothing taken here to resize</source>
+        <translation>لم يُعتمد هنا شيء لتغيير حدوده</translation>
+    </message>
+    <message>
+        <source>%1 items taken here: resizing works on one</source>
+        <translation>اعتُمد هنا %1 عناصر: تغيير الحدود يعمل على عنصر واحد</translation>
+    </message>
+    <message>
+        <source>Resized to %1</source>
+        <translation>صارت الحدود %1</translation>
     </message>
     <message>
         <source>Nothing to undo</source>

@@ -277,7 +277,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document · Ctrl+Z / Ctrl+Shift+Z undo or redo</source>
+        <source>1–9 take that reading · 0 take none · E then a label key: relabel · N / P next or previous difference · PgDown / PgUp next or previous document · Ctrl+Z / Ctrl+Shift+Z undo or redo · Shift+←/→, Ctrl+Shift+←/→ resize what was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -302,6 +302,18 @@
     </message>
     <message>
         <source>Relabelled %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing taken here to resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items taken here: resizing works on one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resized to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

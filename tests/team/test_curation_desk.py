@@ -117,3 +117,29 @@ def test_ctrl_z_undoes_a_whole_settlement_and_reopens_it(db: Path, qtbot) -> Non
     again = CurationWindow(Store(db, annotator="rana"))
     qtbot.addWidget(again)
     assert again.current is not None and again.current.open_count() == 0
+
+
+def test_shift_arrows_resize_what_was_taken_word_by_word(db: Path, qtbot) -> None:
+    from hakam.desk.curation import CurationWindow
+
+    window = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(window)
+    window.show()
+    shift, control = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_0)  # no date: nothing to resize there
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    qtbot.keyClick(window, Qt.Key.Key_Left, shift)
+    assert window.statusBar().currentMessage() == "Nothing taken here to resize"
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_1)  # amal's ORG وزارة الدفاع (36..48)
+    qtbot.keyClick(window, Qt.Key.Key_Left, shift)  # the left edge one word on: … إن
+    assert curated(db)[-1] == (36, 51, "ORG", "rana")
+    qtbot.keyClick(window, Qt.Key.Key_Right, shift)  # and back
+    qtbot.keyClick(window, Qt.Key.Key_Left, shift | control)  # the right edge one word in: الدفاع
+    assert curated(db)[-1] == (42, 48, "ORG", "rana")
+    assert window.statusBar().currentMessage() == "Resized to \u2068الدفاع\u2069"
+    qtbot.keyClick(window, Qt.Key.Key_Right, shift | control)
+    assert curated(db)[-1] == (36, 48, "ORG", "rana")
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)  # undo takes back one resize, not the reading
+    assert curated(db)[-1] == (42, 48, "ORG", "rana")
+    assert "(settled)" in window.heading.text()

@@ -5,7 +5,8 @@ curator settles it from the keyboard:
 
 1-9 take that reading · 0 take none · E then a label key: relabel what was taken ·
 N / P next or previous difference · PgDown / PgUp next or previous document ·
-Ctrl+Z / Ctrl+Shift+Z undo or redo the last settlement.
+Ctrl+Z / Ctrl+Shift+Z undo or redo the last settlement · Shift+←/→ and Ctrl+Shift+←/→ move
+the left or right edge of what was taken by one word, as in the review desk.
 
 The text is plain text in a read-only editor (never HTML); highlights are extra selections.
 """
@@ -38,6 +39,12 @@ from hakam.desk.i18n import fmt
 from hakam.store import DecisionError, Store
 
 _REGION = QColor("#f59f00")
+# Arrow key -> (edge, grow) with Shift alone, with Ctrl+Shift: the review desk's keys (right to left:
+# the end of a span is its left edge).
+_EDGES = {
+    Qt.Key.Key_Left: (("end", True), ("start", False)),
+    Qt.Key.Key_Right: (("end", False), ("start", True)),
+}
 
 
 class CurationWindow(QMainWindow):
@@ -76,7 +83,7 @@ class CurationWindow(QMainWindow):
         self.readings.setWordWrap(True)
         self.keys = QLabel(self.tr("1–9 take that reading · 0 take none · E then a label key: relabel · "
                                    "N / P next or previous difference · PgDown / PgUp next or previous document · "
-                                   "Ctrl+Z / Ctrl+Shift+Z undo or redo"))  # fmt: skip
+                                   "Ctrl+Z / Ctrl+Shift+Z undo or redo · Shift+←/→, Ctrl+Shift+←/→ resize what was taken"))  # fmt: skip
         self.keys.setWordWrap(True)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -112,6 +119,10 @@ class CurationWindow(QMainWindow):
         control = Qt.KeyboardModifier.ControlModifier
         if event.key() == Qt.Key.Key_Z and event.modifiers() & control:
             self.redo() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else self.undo()
+            return True
+        if event.key() in _EDGES and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            with_control = bool(event.modifiers() & control)
+            self.resize(*_EDGES[Qt.Key(event.key())][with_control])
             return True
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier:
             return False
@@ -216,6 +227,30 @@ class CurationWindow(QMainWindow):
         key = difference_key(difference)
         taken = self.current.settled.get(key)
         self.history.record(CuratorStep(self.current.document_id, key, taken, taken, count, what))
+        self.statusBar().showMessage(what)
+        self._show()
+
+    def resize(self, edge: str, grow: bool) -> None:
+        """Move an edge of the item taken for the difference shown by one word."""
+        difference = self.difference()
+        if difference is None or self.current is None:
+            return
+        taken = self.state.taken(self.current.document_id, difference)
+        if len(taken) != 1:
+            self.statusBar().showMessage(self.tr("Nothing taken here to resize") if not taken else
+                                         fmt(self.tr("%1 items taken here: resizing works on one"), len(taken)))  # fmt: skip
+            return
+        try:
+            bounds = self.state.resize(self.current, difference.kind, taken[0], edge, grow)
+        except DecisionError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        if bounds is None:
+            return
+        what = fmt(self.tr("Resized to %1"), _quoted(self.current.text[bounds[0] : bounds[1]]))
+        key = difference_key(difference)
+        settled = self.current.settled.get(key)
+        self.history.record(CuratorStep(self.current.document_id, key, settled, settled, 1, what))
         self.statusBar().showMessage(what)
         self._show()
 

@@ -15,6 +15,7 @@ import orjson
 
 from hakam.core.model import Event, Span
 from hakam.core.premerge import Difference, premerge
+from hakam.desk.words import Words
 from hakam.store import REVIEWED, Store
 
 
@@ -122,6 +123,25 @@ class CurationState:
                 self.store.decisions.relabel(span.id, label)
                 changed += 1
         return changed
+
+    def taken(self, document_id: int, difference: Difference) -> list[tuple[int, int, int]]:
+        """The curated items in the difference's region, as ``(id, start, end)`` (an event: its trigger)."""
+        items = self.store.items
+        rows = items.spans(document_id) if difference.kind == "span" else items.events(document_id)
+        return [(r.id, r.start, r.end) for r in rows
+                if r.status == "accepted" and r.start < difference.end and difference.start < r.end]  # fmt: skip
+
+    def resize(
+        self, curated: Curated, kind: str, item: tuple[int, int, int], edge: str, grow: bool
+    ) -> tuple[int, int] | None:
+        """Move the curated item's ``edge`` ("start" | "end") by one word, as the review desk
+        does; returns the new bounds (None: no word further that way)."""
+        edges = [o for s in self.curated_spans(curated.document_id) for o in (s.start, s.end)]
+        bounds = Words(curated.text, edges).resized(item[1], item[2], edge, grow)
+        if bounds is not None:
+            decisions = self.store.decisions
+            (decisions.resize if kind == "span" else decisions.resize_trigger)(item[0], *bounds)
+        return bounds
 
     def curated_spans(self, document_id: int) -> list[Span]:
         return [Span(s.start, s.end, s.label) for s in self.store.items.spans(document_id) if s.status == "accepted"]
