@@ -41,9 +41,9 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def curated(path: Path) -> list[tuple[int, int, str, str | None]]:
+def curated(path: Path, ext_id: str = "d1") -> list[tuple[int, int, str, str | None]]:
     store = Store(path, annotator="check")
-    view = store.documents.by_ext_id("d1")
+    view = store.documents.by_ext_id(ext_id)
     doc, who = store.items.accepted(view, "curated")
     return [(s.start, s.end, s.label, who[s.key]) for s in doc.spans]
 
@@ -143,3 +143,26 @@ def test_shift_arrows_resize_what_was_taken_word_by_word(db: Path, qtbot) -> Non
     qtbot.keyClick(window, Qt.Key.Key_Z, control)  # undo takes back one resize, not the reading
     assert curated(db)[-1] == (42, 48, "ORG", "rana")
     assert "(settled)" in window.heading.text()
+
+
+def test_the_queue_counts_open_differences_before_a_document_is_opened(db: Path, qtbot) -> None:
+    from hakam.desk.curation import CurationWindow
+
+    lead = Store(db, annotator="lead")
+    doc = lead.documents.add(Document(TEXT + " ", "d2"))
+    lead.suggestions.replace(doc, [DAMASCUS, YESTERDAY, MINISTRY])
+    lead.team.assign({doc: ["amal", "badr"]})
+    for name, keep in (("amal", {"GPE", "DATE", "ORG"}), ("badr", {"GPE"})):
+        store = Store(db, annotator=name)
+        for span in store.items.spans(doc):
+            (store.decisions.accept if span.label in keep else store.decisions.reject)(span.id)
+        store.decisions.mark_reviewed(doc)
+    window = CurationWindow(Store(db, annotator="rana"))
+    qtbot.addWidget(window)
+    assert window.queue.count() == 2 and window.queue.currentRow() == 0
+    # d2 was never opened: its count comes from the background helper.
+    qtbot.waitUntil(lambda: window.queue.item(1).text() == "d2  (2)")
+    assert window.queue.item(0).text() == "d1  (2)"
+    assert curated(db, "d2") == []  # counting wrote nothing: d2's curated layer waits for it to be opened
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert curated(db, "d2") == [(20, 24, "GPE", "amal, badr")]

@@ -14,8 +14,10 @@ The text is plain text in a read-only editor (never HTML); highlights are extra 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
@@ -32,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from hakam.core.model import Event, Span
 from hakam.core.premerge import Difference
+from hakam.desk import tasks
 from hakam.desk.curation_state import Curated, CurationState, difference_key
 from hakam.desk.curation_undo import CurationHistory, CuratorStep
 from hakam.desk.fonts import article_font
 from hakam.desk.i18n import fmt
+from hakam.desk.worker import run_task
 from hakam.store import DecisionError, Store
 
 _REGION = QColor("#f59f00")
@@ -98,7 +102,10 @@ class CurationWindow(QMainWindow):
         self.setCentralWidget(splitter)
         for widget in (self.queue, self.text, self.readings):
             widget.installEventFilter(self)  # the keys below work wherever the focus is
+        self._opened: set[int] = set()  # documents whose count in the queue is kept live
         self._fill_queue()
+        self._counting = run_task(partial(tasks.open_differences, store, dict(self.ready)), self._counted,
+                                  lambda error: self.statusBar().showMessage(str(error)))  # fmt: skip
 
     # -- keys ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -160,9 +167,20 @@ class CurationWindow(QMainWindow):
         else:
             self.heading.setText(self.tr("Nothing to curate yet: no document has been reviewed by all its annotators."))
 
+    def _counted(self, counts: dict[int, int]) -> None:
+        """The open differences of each document, computed in the background, in the queue."""
+        if not shiboken6.isValid(self):
+            return
+        for row, document_id in enumerate(self.order):
+            if document_id in counts and document_id not in self._opened:
+                self.queue.item(row).setText(
+                    f"{self.state.store.documents.get(document_id).ext_id}  ({counts[document_id]})"
+                )
+
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.order):
             document_id = self.order[row]
+            self._opened.add(document_id)
             self.current = self.state.open(document_id, self.ready[document_id])
             self.text.setPlainText(self.current.text)
             self.index = self._first_open()

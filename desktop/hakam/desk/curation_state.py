@@ -9,6 +9,7 @@ Opening a document pre-accepts what all its annotators agree on (unless done bef
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import orjson
@@ -38,6 +39,18 @@ def difference_key(difference: Difference) -> tuple[str, int, int]:
     return (difference.kind, difference.start, difference.end)
 
 
+def open_counts(store: Store, ready: dict[int, list[str]], stop: Callable[[], bool] = lambda: False) -> dict[int, int]:
+    """Document id -> how many of its differences are still open (reads only; stops early on ``stop``)."""
+    counts = {}
+    for document_id, names in ready.items():
+        if stop():
+            break
+        layered = store.team.layered_by_id({document_id: names})[document_id]
+        settled = CurationState.settled_in(store, document_id)
+        counts[document_id] = sum(1 for d in premerge(layered).differences if difference_key(d) not in settled)
+    return counts
+
+
 class CurationState:
     """The curator's work on a store (switched to the curated layer)."""
 
@@ -63,7 +76,11 @@ class CurationState:
         return Curated(document_id, layered.id or str(document_id), layered.text, merged.differences, settled)
 
     def settled(self, document_id: int) -> dict[tuple[str, int, int], int]:
-        raw = self.store.settings.get(f"curation:{document_id}")
+        return self.settled_in(self.store, document_id)
+
+    @staticmethod
+    def settled_in(store: Store, document_id: int) -> dict[tuple[str, int, int], int]:
+        raw = store.settings.get(f"curation:{document_id}")
         return {(k, s, e): choice for k, s, e, choice in orjson.loads(raw)} if raw else {}
 
     def settle(self, curated: Curated, difference: Difference, choice: int) -> int:

@@ -67,3 +67,10 @@ def export_file(store: Store, out: Path, include_all: bool, state: State) -> int
     from hakam.io import exporter
 
     return exporter.export(store, out, include_all=include_all, progress=lambda n: state.progress(n))
+
+
+def open_differences(store: Store, ready: dict[int, list[str]], state: State) -> dict[int, int]:
+    """The curation queue's count of open differences per document (a premerge each)."""
+    from hakam.desk.curation_state import open_counts
+
+    return open_counts(store, ready, state.should_stop)
