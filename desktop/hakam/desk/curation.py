@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hakam.core.model import Event, Span
 from hakam.core.premerge import Difference
 from hakam.desk import tasks
 from hakam.desk.curation_state import Curated, CurationState, difference_key
 from hakam.desk.curation_undo import CurationHistory, CuratorStep
+from hakam.desk.curation_words import describe, quoted
 from hakam.desk.fonts import article_font
 from hakam.desk.i18n import fmt
 from hakam.desk.worker import run_task
@@ -265,7 +265,7 @@ class CurationWindow(QMainWindow):
             return
         if bounds is None:
             return
-        what = fmt(self.tr("Resized to %1"), _quoted(self.current.text[bounds[0] : bounds[1]]))
+        what = fmt(self.tr("Resized to %1"), quoted(self.current.text[bounds[0] : bounds[1]]))
         key = difference_key(difference)
         settled = self.current.settled.get(key)
         self.history.record(CuratorStep(self.current.document_id, key, settled, settled, 1, what))
@@ -320,19 +320,12 @@ class CurationWindow(QMainWindow):
                                  + fmt(self.tr("Annotators: %1"), ", ".join(self.ready[current.document_id])))  # fmt: skip
             self.readings.clear()
             for number, reading in enumerate(difference.readings, 1):
-                items = " · ".join(self._describe(item, current.text) for item in reading.items) or self.tr("(nothing)")
+                items = " · ".join(describe(item, current.text) for item in reading.items) or self.tr("(nothing)")
                 mark = "✓ " if taken == number - 1 else ""
                 self.readings.addItem(f"{mark}{number}  {items} — {', '.join(reading.annotators)}")
             if taken == -1:
                 self.readings.addItem("✓ 0  " + self.tr("(none taken)"))
         self._highlight(difference)
-
-    def _describe(self, item: Span | Event, text: str) -> str:
-        if isinstance(item, Span):
-            return f"{item.label} {_quoted(text[item.start : item.end])}"
-        roles = ", ".join(f"{a.role} {_quoted(text[a.span.start : a.span.end])}" for a in item.arguments)
-        trigger = text[item.trigger.start : item.trigger.end]
-        return f"{item.type} {_quoted(trigger)}" + (f" ({roles})" if roles else "")
 
     def _highlight(self, difference: Difference | None) -> None:
         assert self.current is not None
@@ -376,12 +369,6 @@ class CurationWindow(QMainWindow):
                 char.setBackground(outline)
         selection.format = char
         return selection
-
-
-def _quoted(words: str) -> str:
-    """Article words in a line of the interface, isolated (FSI … PDI) so the right-to-left
-    words do not reorder the label and names around them."""
-    return f"\u2068{words}\u2069"
 
 
 def run(store: Store, screenshot_to: Path | None = None) -> int:
